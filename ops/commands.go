@@ -1,5 +1,7 @@
 package ops
 
+import "strings"
+
 // The exact argv of every read the console issues. The demo server
 // answers these and nothing else, so a read added here must be taught to
 // it too (remote/demo).
@@ -94,13 +96,5 @@ func ArgvScrubPause(pool string) []string { return []string{"zpool", "scrub", "-
 // ArgvScrubCancel stops a scrub of pool.
 func ArgvScrubCancel(pool string) []string { return []string{"zpool", "scrub", "-s", pool} }
 
-func join(cols []string) string {
-	s := ""
-	for i, c := range cols {
-		if i > 0 {
-			s += ","
-		}
-		s += c
-	}
-	return s
-}
+func join(cols []string) string { return strings.Join(cols, ",") }
+
