@@ -97,4 +97,3 @@ func ArgvScrubPause(pool string) []string { return []string{"zpool", "scrub", "-
 func ArgvScrubCancel(pool string) []string { return []string{"zpool", "scrub", "-s", pool} }
 
 func join(cols []string) string { return strings.Join(cols, ",") }
-

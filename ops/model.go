@@ -4,11 +4,11 @@ import "time"
 
 // Pool is one imported pool as `zpool list` and `zpool status` describe it.
 type Pool struct {
-	Name   string `json:"name"`
-	State  string `json:"state"` // ONLINE, DEGRADED, FAULTED, SUSPENDED, UNAVAIL, OFFLINE, REMOVED
-	Size   uint64 `json:"size"`  // bytes
-	Alloc  uint64 `json:"alloc"`
-	Free   uint64 `json:"free"`
+	Name  string `json:"name"`
+	State string `json:"state"` // ONLINE, DEGRADED, FAULTED, SUSPENDED, UNAVAIL, OFFLINE, REMOVED
+	Size  uint64 `json:"size"`  // bytes
+	Alloc uint64 `json:"alloc"`
+	Free  uint64 `json:"free"`
 	// Fragmentation and Capacity are percentages; -1 when ZFS reports "-".
 	Fragmentation int     `json:"fragmentation"`
 	Capacity      int     `json:"capacity"`
