@@ -1,0 +1,101 @@
+//go:build e2e
+
+package main
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opsdeck/opsdeck/ops"
+)
+
+// scrubAction runs `opsdeck scrub ACTION tank opsdeck-lab` through the
+// console's action path, confirmed on the command line, and fails the test
+// when it does not succeed.
+func scrubAction(t *testing.T, host, action string) cmdResult {
+	t.Helper()
+	r := opsdeck(t, "scrub", action, labPool, host, "--yes")
+	if r.Code != 0 && strings.Contains(r.Stderr, "--confirm") {
+		// A destructive action wants the pool's name typed instead.
+		r = opsdeck(t, "scrub", action, labPool, host, "--confirm", labPool)
+	}
+	return r
+}
+
+func mustScrub(t *testing.T, action string) {
+	t.Helper()
+	if r := scrubAction(t, labAlias, action); r.Code != 0 {
+		t.Fatalf("opsdeck scrub %s: exit %d\nstdout: %s\nstderr: %s", action, r.Code, r.Stdout, r.Stderr)
+	}
+}
+
+// stopScrub leaves the pool without a running scrub, whatever a test did.
+func stopScrub(t *testing.T) {
+	guestAs(t, labAlias, "zpool scrub -s "+labPool+" 2>/dev/null; true")
+}
+
+// waitScan polls the guest until the pool's scan reaches state, then checks
+// that `opsdeck status --json` shows the same state.
+func waitScan(t *testing.T, state ops.ScanState, timeout time.Duration) ops.Pool {
+	t.Helper()
+	waitFor(t, "zpool scan state "+string(state), timeout, func() (bool, string) {
+		tp := zpoolTruth(t, labPool)
+		return scanStateOf(tp) == state, fmt.Sprintf("%s %s paused=%v", tp.ScanFunc, tp.ScanState, tp.Paused)
+	})
+	var p ops.Pool
+	waitFor(t, "status --json scan state "+string(state), 30*time.Second, func() (bool, string) {
+		p = poolOf(t, statusOf(t, labAlias), labPool)
+		return p.Scan.State == state, fmt.Sprintf("%+v", p.Scan)
+	})
+	return p
+}
+
+// TestE2EScrubLifecycle: start, see progress, pause, resume, cancel, then
+// let one scrub finish, verifying each step from the guest and the console.
+func TestE2EScrubLifecycle(t *testing.T) {
+	stopScrub(t)
+	t.Cleanup(func() { stopScrub(t) })
+
+	mustScrub(t, "start")
+	// Pause as soon as the guest sees the scrub, so the later steps are
+	// observed rather than raced against a fast scrub.
+	waitFor(t, "the scrub to start", time.Minute, func() (bool, string) {
+		tp := zpoolTruth(t, labPool)
+		return tp.ScanFunc == "SCRUB" && tp.ScanState != "", tp.ScanState
+	})
+	if tp := zpoolTruth(t, labPool); tp.ScanState == "FINISHED" {
+		t.Fatal("the scrub finished before it could be observed; raise the lab's data or lower OPSDECK_LAB_READ_BPS")
+	}
+	first := waitScan(t, ops.ScanScanning, 30*time.Second)
+	waitFor(t, "scrub progress in status --json", 2*time.Minute, func() (bool, string) {
+		p := poolOf(t, statusOf(t, labAlias), labPool)
+		return p.Scan.Examined > first.Scan.Examined || p.Scan.Issued > first.Scan.Issued,
+			fmt.Sprintf("examined %d issued %d (first %d/%d)", p.Scan.Examined, p.Scan.Issued, first.Scan.Examined, first.Scan.Issued)
+	})
+
+	mustScrub(t, "pause")
+	p := waitScan(t, ops.ScanPaused, time.Minute)
+	if p.Scan.PausedSince.IsZero() {
+		t.Errorf("paused scrub without paused_since: %+v", p.Scan)
+	}
+
+	mustScrub(t, "resume")
+	waitScan(t, ops.ScanScanning, time.Minute)
+
+	mustScrub(t, "cancel")
+	p = waitScan(t, ops.ScanCanceled, time.Minute)
+	if p.Scan.End.IsZero() {
+		t.Errorf("canceled scrub without end time: %+v", p.Scan)
+	}
+
+	mustScrub(t, "start")
+	p = waitScan(t, ops.ScanFinished, 10*time.Minute)
+	if p.Scan.Errors != 0 || p.Scan.End.IsZero() || p.Scan.Function != "scrub" {
+		t.Errorf("finished scrub: %+v", p.Scan)
+	}
+	if d := diffPool(p, zpoolTruth(t, labPool)); len(d) != 0 {
+		t.Errorf("after the scrub: %s", strings.Join(d, "\n"))
+	}
+}

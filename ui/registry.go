@@ -1,0 +1,16 @@
+package ui
+
+import (
+	"github.com/opsdeck/opsdeck/ui/panes"
+	"github.com/opsdeck/opsdeck/ui/panes/pool"
+	"github.com/opsdeck/opsdeck/ui/panes/scrub"
+)
+
+// registry lists the panes in tab order. Adding a pane is a new package
+// under ui/panes and one line here.
+func registry(env panes.Env) []panes.Pane {
+	return []panes.Pane{
+		pool.New(env),
+		scrub.New(env, scrubActions),
+	}
+}
