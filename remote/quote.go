@@ -9,9 +9,10 @@ import "strings"
 //
 // Arguments made only of characters no shell treats specially are left
 // bare, which keeps command lines readable in the audit log and the
-// read-only preview; everything else is wrapped in single quotes, with an
-// embedded ' written as '\''. A NUL byte cannot travel in an argv at all;
-// runners reject it before quoting (see checkArgv).
+// read-only preview; everything else is wrapped in single quotes, and an
+// embedded single quote closes the quoting, adds an escaped quote and
+// reopens it. A NUL byte cannot travel in an argv at all; runners reject
+// it before quoting (see checkArgv).
 func Quote(argv []string) string {
 	var b strings.Builder
 	for i, arg := range argv {

@@ -11,8 +11,8 @@ import (
 
 // SSHOptions says which host to reach and how to ask the operator.
 type SSHOptions struct {
-	// Alias is the host as the operator typed it: an ssh_config alias,
-	// a host name, or user@host is not accepted (put User in ssh_config).
+	// Alias is the host as the operator typed it: an ssh_config alias
+	// or a host name, optionally as user@host.
 	Alias string
 	// ConfigFile is the ssh_config to use; "" = ~/.ssh/config (and the
 	// system file), as ssh without -F.
@@ -63,8 +63,9 @@ type SSHRunner struct {
 	lastErr error
 	auths   map[string]*authenticator // per host alias, jump hosts included
 
-	stateMu sync.Mutex // orders state changes and OnState calls
-	state   ConnState
+	notifyMu sync.Mutex // orders state changes and OnState calls
+	stateMu  sync.Mutex // guards state; never held during OnState
+	state    ConnState
 
 	wg sync.WaitGroup
 }
@@ -126,11 +127,15 @@ func (r *SSHRunner) State() ConnState {
 	return r.state
 }
 
+// setState records s and reports it. OnState runs without stateMu held,
+// so a callback may call State.
 func (r *SSHRunner) setState(s ConnState) {
-	r.stateMu.Lock()
-	defer r.stateMu.Unlock()
+	r.notifyMu.Lock()
+	defer r.notifyMu.Unlock()
 	s.Since = time.Now()
+	r.stateMu.Lock()
 	r.state = s
+	r.stateMu.Unlock()
 	if r.opts.OnState != nil {
 		r.opts.OnState(s)
 	}

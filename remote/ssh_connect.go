@@ -69,9 +69,20 @@ func (r *SSHRunner) connectHost(ctx context.Context, h *HostConfig, via *ssh.Cli
 	}
 	var raw net.Conn
 	var err error
+	// The TCP (or channel) connect is bounded by ConnectTimeout, as in
+	// ssh; the clock starts after any jump hosts are up.
+	dialCtx := func() (context.Context, context.CancelFunc) {
+		limit := h.ConnectTimeout
+		if limit <= 0 {
+			limit = defaultHandshakeTimeout
+		}
+		return context.WithTimeout(ctx, limit)
+	}
 	switch {
 	case via != nil:
-		raw, err = via.DialContext(ctx, "tcp", h.Address())
+		dctx, cancel := dialCtx()
+		raw, err = via.DialContext(dctx, "tcp", h.Address())
+		cancel()
 	case h.ProxyCommand != "":
 		var p *proxyConn
 		if p, err = startProxyCommand(h.ProxyCommand); err == nil {
@@ -81,11 +92,15 @@ func (r *SSHRunner) connectHost(ctx context.Context, h *HostConfig, via *ssh.Cli
 		var jump *ssh.Client
 		jump, carrier, err = r.connectJumps(ctx, h.ProxyJump, depth)
 		if err == nil {
-			raw, err = jump.DialContext(ctx, "tcp", h.Address())
+			dctx, cancel := dialCtx()
+			raw, err = jump.DialContext(dctx, "tcp", h.Address())
+			cancel()
 		}
 	default:
-		d := net.Dialer{Timeout: h.ConnectTimeout}
-		raw, err = d.DialContext(ctx, "tcp", h.Address())
+		dctx, cancel := dialCtx()
+		var d net.Dialer
+		raw, err = d.DialContext(dctx, "tcp", h.Address())
+		cancel()
 	}
 	if err != nil {
 		return fail(fmt.Errorf("connect to %s (%s): %w", h.Alias, h.Address(), err))

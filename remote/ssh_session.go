@@ -21,9 +21,11 @@ var _ Runner = (*SSHRunner)(nil)
 
 // Run runs argv as one session on the shared connection.
 func (r *SSHRunner) Run(ctx context.Context, argv []string) (Result, error) {
-	var stdout bytes.Buffer
+	// Locked: after a cancel the session may still be copying output
+	// while Run returns what arrived so far.
+	stdout := &lockedBuffer{}
 	res, err := r.exec(ctx, "run", argv, func(s *ssh.Session) (func() error, error) {
-		s.Stdout = &stdout
+		s.Stdout = stdout
 		return nil, nil
 	})
 	res.Stdout = stdout.Bytes()
@@ -105,8 +107,10 @@ func (r *SSHRunner) exec(ctx context.Context, op string, argv []string, setup fu
 	select {
 	case waitErr = <-finished:
 	case <-ctx.Done():
-		// Ask the remote command to stop, then drop the session; sshd
-		// sends SIGHUP to a command whose channel closes.
+		// Ask the remote command to stop, then drop the session. sshd
+		// honours the signal only for non-root logins (it needs
+		// post-auth privilege separation); otherwise a command without
+		// a terminal ends when it next writes to its closed output.
 		_ = sess.Signal(ssh.SIGTERM)
 		sess.Close()
 		select {
@@ -181,4 +185,23 @@ func (r *SSHRunner) Dial(ctx context.Context, network, addr string) (net.Conn, e
 		return nil, &ConnError{Host: r.host.Alias, Op: "dial", Err: err}
 	}
 	return nc, nil
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and one reader.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+// Bytes returns a copy of what was written so far.
+func (l *lockedBuffer) Bytes() []byte {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]byte(nil), l.b.Bytes()...)
 }

@@ -63,6 +63,19 @@ type Resolver struct {
 // canonicalisation exactly as a login would; otherwise it falls back to
 // github.com/kevinburke/ssh_config.
 func (r *Resolver) Resolve(ctx context.Context, alias string) (*HostConfig, error) {
+	// user@host: the user overrides ssh_config's, as on ssh's command line.
+	if at := strings.LastIndexByte(alias, '@'); at >= 0 {
+		user, host := alias[:at], alias[at+1:]
+		if err := checkAlias(user); err != nil {
+			return nil, fmt.Errorf("user in %q: %w", alias, err)
+		}
+		h, err := r.Resolve(ctx, host)
+		if err != nil {
+			return nil, err
+		}
+		h.User = user
+		return h, nil
+	}
 	if err := checkAlias(alias); err != nil {
 		return nil, err
 	}

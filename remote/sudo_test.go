@@ -21,7 +21,7 @@ func (r *recordRunner) Stream(_ context.Context, argv []string, _ func(string)) 
 }
 
 func (r *recordRunner) Dial(context.Context, string, string) (net.Conn, error) { return nil, nil }
-func (r *recordRunner) Close() error                                            { return nil }
+func (r *recordRunner) Close() error                                           { return nil }
 
 func TestWithSudo(t *testing.T) {
 	rec := &recordRunner{}

@@ -43,6 +43,10 @@ type Model struct {
 	commands []paletteCommand
 	tasks    *task.Runner
 	prompt   *prompt
+
+	// switchHost is set when the operator asked to go back to the host
+	// picker; the caller reads it with SwitchHost after the program ends.
+	switchHost bool
 }
 
 // New returns the console's root model.

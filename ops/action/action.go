@@ -92,9 +92,14 @@ func (a Action) Validate() error {
 	if len(a.Steps) == 0 {
 		return fmt.Errorf("%s: no steps", a.Title)
 	}
-	for i, s := range append(append([]Step(nil), a.Steps...), a.Cleanup...) {
+	for i, s := range a.Steps {
 		if err := s.check(); err != nil {
 			return fmt.Errorf("%s: step %d: %w", a.Title, i+1, err)
+		}
+	}
+	for i, s := range a.Cleanup {
+		if err := s.check(); err != nil {
+			return fmt.Errorf("%s: cleanup step %d: %w", a.Title, i+1, err)
 		}
 	}
 	if err := checkParams(a.Params); err != nil {

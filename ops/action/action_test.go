@@ -24,7 +24,7 @@ func TestValidate(t *testing.T) {
 		{"do without runner", func(a *Action) {
 			a.Steps = []Step{{Argv: []string{"GET", "/"}, Do: func(context.Context, StepEnv) error { return nil }}}
 		}, ""},
-		{"bad cleanup", func(a *Action) { a.Cleanup = []Step{{Runner: r}} }, "step 2: empty argv"},
+		{"bad cleanup", func(a *Action) { a.Cleanup = []Step{{Runner: r}} }, "cleanup step 1: empty argv"},
 		{"change without target", func(a *Action) { a.Target = "" }, "needs a target"},
 		{"destructive without target", func(a *Action) { a.Danger, a.Target = Destructive, "" }, "needs a target"},
 		{"bulk without count", func(a *Action) { a.Danger = Bulk }, "number of objects"},

@@ -98,6 +98,8 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 				return out
 			}
 		}
+	case "sudo":
+		// Only `sudo -n [--] argv` is modelled (handled in Run).
 	case "systemctl":
 		if strings.Join(args, " ") == "list-timers --all --no-pager --no-legend zfs-scrub*" {
 			return Output{Stdout: s.host.Timers}

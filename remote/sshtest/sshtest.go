@@ -44,9 +44,10 @@ type Server struct {
 	// zpool/zfs scripts here.
 	BinDir string
 
-	cmd  *exec.Cmd
-	logs *syncBuffer
-	once sync.Once
+	cmd    *exec.Cmd
+	exited chan struct{} // closed once sshd was reaped
+	logs   *syncBuffer
+	once   sync.Once
 }
 
 // Start starts an sshd for t and stops it when t ends. It is safe to call
@@ -155,6 +156,7 @@ func (s *Server) start() error {
 		return err
 	}
 	exited := make(chan struct{})
+	s.exited = exited
 	go func() { s.cmd.Wait(); close(exited) }()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
@@ -174,7 +176,8 @@ func (s *Server) start() error {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	s.Stop()
+	killTree(s.cmd.Process.Pid, true)
+	<-exited
 	return fmt.Errorf("sshd did not answer on %s:\n%s", s.Addr(), s.logs.String())
 }
 
@@ -201,19 +204,27 @@ SetEnv PATH=%s
 }
 
 // Stop ends sshd and every connection it serves. Called on cleanup.
+// It is safe to call more than once: only the first call signals, so a
+// recycled process id is never hit.
 func (s *Server) Stop() {
-	if s.cmd == nil || s.cmd.Process == nil {
-		return
-	}
-	killTree(s.cmd.Process.Pid, true)
+	s.once.Do(func() {
+		if s.cmd == nil || s.cmd.Process == nil {
+			return
+		}
+		killTree(s.cmd.Process.Pid, true)
+		<-s.exited
+	})
 }
 
 // KillConnections cuts every live connection (kills sshd's per-connection
 // processes and the commands they run) while the server keeps listening.
 func (s *Server) KillConnections() {
-	if s.cmd != nil && s.cmd.Process != nil {
-		killTree(s.cmd.Process.Pid, false)
+	select {
+	case <-s.exited:
+		return // stopped: its pid may belong to someone else now
+	default:
 	}
+	killTree(s.cmd.Process.Pid, false)
 }
 
 // Logs is what sshd wrote so far (it runs with -e, LogLevel VERBOSE).

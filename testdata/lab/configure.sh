@@ -24,8 +24,9 @@ step_configure() {
   install -m 644 "$LAB_SRC/guest/sshd-opsdeck-lab.conf" "$r/etc/ssh/sshd_config.d/opsdeck-lab.conf"
   install -d -m 700 "$r/root/.ssh"
   install -m 600 "$LAB_SSH/id_ed25519.pub" "$r/root/.ssh/authorized_keys"
-  # operator: a non-root account; '*' (no password, not locked) keeps pubkey login possible.
-  in_chroot id operator >/dev/null 2>&1 || in_chroot useradd -m -s /bin/bash operator
+  # operator: a non-root account; '*' (no password, not locked) keeps pubkey
+  # login possible. Debian already has an "operator" group (gid 37).
+  in_chroot id operator >/dev/null 2>&1 || in_chroot useradd -m -s /bin/bash -g operator operator
   in_chroot usermod -p '*' operator
   install -d -m 700 "$r/home/operator/.ssh"
   install -m 600 "$LAB_SSH/id_ed25519.pub" "$r/home/operator/.ssh/authorized_keys"

@@ -51,7 +51,7 @@ build() {
       # A step that runs invalidates every later one, even if their keys match.
       stale=1
       rm -f "$LAB_STAMPS/$name"
-      timed "$name" "step_$name" || { chroot_umount; die "step $name failed (logs in $LAB_DIR)"; }
+      timed "$name" "step_$name" # a failure exits here; the EXIT trap unmounts
       echo "$key" >"$LAB_STAMPS/$name"
     fi
     prev=$key

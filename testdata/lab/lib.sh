@@ -32,18 +32,24 @@ export DEBIAN_FRONTEND=noninteractive LC_ALL=C
 log() { printf '[lab %s] %s\n' "$(date -u +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-# timed NAME cmd...: run a stage, print and record its wall time.
+# timed NAME cmd...: run a stage, print and record its wall time, return its
+# status. It runs the stage in the background so that errexit holds inside
+# it; callers must not call timed from an `||`/`&&` list or an `if`, because
+# bash then ignores set -e in everything the call runs, background included.
 timed() {
-  local name=$1 t0 rc=0; shift
+  local name=$1 t0 rc=0 dt
+  shift
   t0=$(date +%s.%N)
-  # In the background so that errexit holds inside the stage: bash ignores
-  # set -e in any function called from an || list.
   "$@" &
   wait $! || rc=$?
-  local dt; dt=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
-  log "stage $name: ${dt}s (exit $rc)"
+  dt=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
   mkdir -p "$LAB_DIR"
   echo "$(date -u +%FT%TZ) $name ${dt}s rc=$rc" >>"$LAB_DIR/timings.txt"
+  if [ $rc = 0 ]; then
+    log "stage $name: ${dt}s"
+  else
+    log "stage $name FAILED after ${dt}s (exit $rc; logs in $LAB_DIR)"
+  fi
   return $rc
 }
 

@@ -1,0 +1,71 @@
+package ops
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// ReadPools reads every pool's status and capacity — `zpool status` and
+// `zpool list`, issued concurrently — as JSON when h.UseJSON() and as
+// text otherwise, merged into one []Pool.
+func ReadPools(ctx context.Context, h *Host) ([]Pool, error) {
+	return readPools(ctx, h, time.Now())
+}
+
+// readPools is ReadPools with the reading time for JSON rate/ETA.
+func readPools(ctx context.Context, h *Host, now time.Time) ([]Pool, error) {
+	useJSON := h.UseJSON()
+	statusArgv, listArgv := ArgvPoolStatusText(), ArgvPoolListText()
+	if useJSON {
+		statusArgv, listArgv = ArgvPoolStatusJSON(), ArgvPoolListJSON()
+	}
+	var wg sync.WaitGroup
+	var listOut []byte
+	var listErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		listOut, listErr = output(ctx, h.Runner, listArgv)
+	}()
+	statusOut, statusErr := output(ctx, privileged(h), statusArgv)
+	wg.Wait()
+	if statusErr != nil {
+		return nil, statusErr
+	}
+	var pools []Pool
+	var err error
+	if useJSON {
+		pools, err = ParsePoolStatusJSONAt(statusOut, now)
+	} else {
+		pools, err = ParsePoolStatusText(statusOut, hostLocation(h))
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The tree and health matter more than capacity figures: a failed
+	// list leaves them at zero/-1 and says why.
+	if listErr != nil {
+		return pools, fmt.Errorf("zpool list: %w", listErr)
+	}
+	var list []Pool
+	if useJSON {
+		list, err = ParsePoolListJSON(listOut)
+	} else {
+		list, err = ParsePoolListText(listOut)
+	}
+	if err != nil {
+		return pools, err
+	}
+	return MergePoolList(pools, list), nil
+}
+
+// poolNames lists the pools' names, in order.
+func poolNames(pools []Pool) []string {
+	names := make([]string, len(pools))
+	for i, p := range pools {
+		names[i] = p.Name
+	}
+	return names
+}
