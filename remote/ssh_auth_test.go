@@ -75,3 +75,34 @@ func TestSSHEncryptedKeyPassphrase(t *testing.T) {
 		t.Fatal("logged in with an encrypted key and no passphrase")
 	}
 }
+
+func TestSSHCertificateAuth(t *testing.T) {
+	t.Parallel()
+	srv := sshtest.Start(t)
+	dir := t.TempDir()
+	ca, err := sshtest.NewKey(filepath.Join(dir, "ca"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.TrustUserCA(ca.PublicKey()); err != nil {
+		t.Fatal(err)
+	}
+	// The user key is not in authorized_keys: only its certificate counts.
+	keyFile := filepath.Join(dir, "user_key")
+	key, err := sshtest.NewKey(keyFile, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile := filepath.Join(dir, "user_cert.pub")
+	if err := sshtest.SignUserCert(ca, key.PublicKey(), certFile, srv.User); err != nil {
+		t.Fatal(err)
+	}
+	withCert := writeConfig(t, bareBlock(srv, "IdentityFile "+keyFile, "CertificateFile "+certFile, "IdentitiesOnly yes"))
+	if _, err := dialTest(t, srv, nil, func(o *SSHOptions) { o.ConfigFile = withCert }); err != nil {
+		t.Fatalf("certificate auth: %v", err)
+	}
+	withoutCert := writeConfig(t, bareBlock(srv, "IdentityFile "+keyFile, "IdentitiesOnly yes"))
+	if _, err := dialTest(t, srv, nil, func(o *SSHOptions) { o.ConfigFile = withoutCert }); err == nil {
+		t.Fatal("logged in without the certificate: the test proves nothing")
+	}
+}

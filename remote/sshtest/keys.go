@@ -71,3 +71,25 @@ func (s *Server) Authorize(pub ssh.PublicKey) error {
 	_, err = f.Write(ssh.MarshalAuthorizedKey(pub))
 	return err
 }
+
+// TrustUserCA makes the server accept user certificates signed by ca.
+func (s *Server) TrustUserCA(ca ssh.PublicKey) error {
+	return os.WriteFile(s.Dir+"/user_ca.pub", ssh.MarshalAuthorizedKey(ca), 0o600)
+}
+
+// SignUserCert issues a user certificate for pub, valid for principals,
+// signed by ca, and writes it to path in authorized_keys format (the
+// "-cert.pub" file ssh reads).
+func SignUserCert(ca ssh.Signer, pub ssh.PublicKey, path string, principals ...string) error {
+	cert := &ssh.Certificate{
+		Key:             pub,
+		CertType:        ssh.UserCert,
+		KeyId:           "sshtest",
+		ValidPrincipals: principals,
+		ValidBefore:     ssh.CertTimeInfinity,
+	}
+	if err := cert.SignCert(rand.Reader, ca); err != nil {
+		return err
+	}
+	return os.WriteFile(path, ssh.MarshalAuthorizedKey(cert), 0o644)
+}

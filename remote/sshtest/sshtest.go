@@ -85,6 +85,10 @@ func Start(t testing.TB) *Server {
 	if err := os.WriteFile(filepath.Join(s.Dir, "authorized_keys"), ssh.MarshalAuthorizedKey(s.ClientKey.PublicKey()), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// sshd reads this at every login, so TrustUserCA works on a running server.
+	if err := os.WriteFile(filepath.Join(s.Dir, "user_ca.pub"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	// Privilege separation needs this directory when sshd runs as root.
 	if os.Geteuid() == 0 {
 		_ = os.MkdirAll("/run/sshd", 0o755)
@@ -189,6 +193,7 @@ HostKey %s
 HostKey %s
 PidFile %s
 AuthorizedKeysFile %s
+TrustedUserCAKeys %s
 StrictModes no
 UsePAM no
 PermitRootLogin prohibit-password
@@ -200,7 +205,7 @@ MaxStartups 100
 LogLevel VERBOSE
 SetEnv PATH=%s
 `, s.Port, filepath.Join(s.Dir, "host_ecdsa"), filepath.Join(s.Dir, "host_ed25519"), filepath.Join(s.Dir, "sshd.pid"),
-		filepath.Join(s.Dir, "authorized_keys"), path)
+		filepath.Join(s.Dir, "authorized_keys"), filepath.Join(s.Dir, "user_ca.pub"), path)
 }
 
 // Stop ends sshd and every connection it serves. Called on cleanup.
