@@ -3,9 +3,15 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/opsdeck/opsdeck/ops"
 )
 
 // TestE2EOperatorLab checks the lab's own promise to the operator tests:
@@ -61,5 +67,57 @@ func TestE2EOperatorScrubDenied(t *testing.T) {
 	}
 	if tp := zpoolTruth(t, labPool); tp.ScanState == "SCANNING" {
 		t.Error("a scrub runs after the refusal")
+	}
+}
+
+// TestE2EOperatorSudo: with `sudo = true` for the operator's alias in the
+// console's config, scrub start/pause/cancel run through `sudo -n` under the
+// lab's sudoers line, the guest sees each, and the audit log records them
+// with the sudo argv.
+func TestE2EOperatorSudo(t *testing.T) {
+	stopScrub(t)
+	t.Cleanup(func() { stopScrub(t) })
+	cfg := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(cfg, []byte("[hosts.\""+labOperator+"\"]\nsudo = true\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		verb, confirm string
+		want          ops.ScanState
+	}{
+		{"start", "--yes", ops.ScanScanning},
+		{"pause", "--yes", ops.ScanPaused},
+		{"cancel", "--confirm=" + labPool, ops.ScanCanceled},
+	}
+	for _, s := range steps {
+		r := opsdeck(t, "scrub", s.verb, labPool, labOperator, s.confirm, "--config", cfg)
+		if r.Code != 0 {
+			t.Fatalf("operator scrub %s through sudo: exit %d\n%s", s.verb, r.Code, r.Stderr)
+		}
+		waitFor(t, "the guest to see scrub "+s.verb, time.Minute, func() (bool, string) {
+			tp := zpoolTruth(t, labPool)
+			return scanStateOf(tp) == s.want, fmt.Sprintf("%s paused=%v", tp.ScanState, tp.Paused)
+		})
+	}
+	audit, err := os.ReadFile(filepath.Join(os.Getenv("XDG_STATE_HOME"), "opsdeck", "audit.log"))
+	if err != nil {
+		t.Fatalf("audit log: %v", err)
+	}
+	var sudoLines int
+	for _, line := range strings.Split(strings.TrimSpace(string(audit)), "\n") {
+		var e struct {
+			Host    string     `json:"host"`
+			Argv    [][]string `json:"argv"`
+			Outcome string     `json:"outcome"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("audit line %q: %v", line, err)
+		}
+		if e.Host == labOperator && e.Outcome == "ok" && len(e.Argv) > 0 && e.Argv[0][0] == "sudo" {
+			sudoLines++
+		}
+	}
+	if sudoLines < len(steps) {
+		t.Errorf("audit log has %d ok sudo lines for %s, want %d:\n%s", sudoLines, labOperator, len(steps), audit)
 	}
 }

@@ -11,17 +11,15 @@ import (
 	"github.com/opsdeck/opsdeck/ops"
 )
 
-// scrubAction runs `opsdeck scrub ACTION tank opsdeck-lab` through the
-// console's action path, confirmed on the command line, and fails the test
-// when it does not succeed.
+// scrubAction runs `opsdeck scrub ACTION tank HOST` through the console's
+// action path, confirmed on the command line the way its danger level asks:
+// --yes for a change, the pool's name for cancel (destructive).
 func scrubAction(t *testing.T, host, action string) cmdResult {
 	t.Helper()
-	r := opsdeck(t, "scrub", action, labPool, host, "--yes")
-	if r.Code != 0 && strings.Contains(r.Stderr, "--confirm") {
-		// A destructive action wants the pool's name typed instead.
-		r = opsdeck(t, "scrub", action, labPool, host, "--confirm", labPool)
+	if action == "cancel" {
+		return opsdeck(t, "scrub", action, labPool, host, "--confirm", labPool)
 	}
-	return r
+	return opsdeck(t, "scrub", action, labPool, host, "--yes")
 }
 
 func mustScrub(t *testing.T, action string) {
@@ -84,6 +82,13 @@ func TestE2EScrubLifecycle(t *testing.T) {
 	mustScrub(t, "resume")
 	waitScan(t, ops.ScanScanning, time.Minute)
 
+	// Cancelling loses the scrub's progress: --yes alone must not do it.
+	if r := opsdeck(t, "scrub", "cancel", labPool, labAlias, "--yes"); r.Code == 0 || !strings.Contains(r.Stderr, "--confirm") {
+		t.Errorf("cancel with only --yes: exit %d, stderr %q; want a refusal naming --confirm", r.Code, r.Stderr)
+	}
+	if tp := zpoolTruth(t, labPool); scanStateOf(tp) != ops.ScanScanning {
+		t.Fatalf("after a refused cancel the scrub is %s", scanStateOf(tp))
+	}
 	mustScrub(t, "cancel")
 	p = waitScan(t, ops.ScanCanceled, time.Minute)
 	if p.Scan.End.IsZero() {

@@ -96,7 +96,8 @@ func FuzzParseIOStat(f *testing.F) {
 
 func FuzzScanLine(f *testing.F) {
 	for _, rel := range append(fixtures(f, "2.3/*status*.txt"), fixtures(f, "2.1/*status*.txt")...) {
-		for _, p := range mustParse(f, rel) {
+		pools, _ := ParsePoolStatusText(fixture(f, rel), time.UTC) // -x output has none
+		for _, p := range pools {
 			if p.Scan.Text != "" {
 				f.Add(p.Scan.Text)
 			}
@@ -113,12 +114,4 @@ func FuzzScanLine(f *testing.F) {
 			t.Fatalf("invariant broken for %q: %+v", s, sc)
 		}
 	})
-}
-
-func mustParse(tb testing.TB, rel string) []Pool {
-	pools, err := ParsePoolStatusText(fixture(tb, rel), time.UTC)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return pools
 }

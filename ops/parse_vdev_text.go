@@ -36,6 +36,9 @@ func (n *vnode) finish(typeOf func(v Vdev, leaf bool) string) Vdev {
 	v := n.v
 	v.Type = typeOf(v, len(n.kids) == 0)
 	v.Children = nil
+	if len(n.kids) > 0 {
+		v.Children = make([]Vdev, 0, len(n.kids))
+	}
 	for _, k := range n.kids {
 		v.Children = append(v.Children, k.finish(typeOf))
 	}
@@ -46,7 +49,17 @@ func (n *vnode) finish(typeOf func(v Vdev, leaf bool) string) Vdev {
 // from the name for interior vdevs (JSON says only "raidz", the name says
 // "raidz2"), from the path shape for leaves.
 func typeFromName(v Vdev, leaf bool) string {
-	if m := reInterior.FindStringSubmatch(v.Name); m != nil && !leaf {
+	if leaf {
+		// Leaves are the bulk of a big pool; skip the regexps for them.
+		switch {
+		case strings.HasPrefix(v.Name, "draid") && reDistributedSpare.MatchString(v.Name):
+			return "dspare"
+		case strings.HasPrefix(v.Name, "/") && !strings.HasPrefix(v.Name, "/dev/"):
+			return "file"
+		}
+		return "disk"
+	}
+	if m := reInterior.FindStringSubmatch(v.Name); m != nil {
 		t := m[1]
 		if i := strings.IndexByte(t, ':'); i >= 0 {
 			t = t[:i]
@@ -56,15 +69,7 @@ func typeFromName(v Vdev, leaf bool) string {
 		}
 		return t
 	}
-	switch {
-	case reDistributedSpare.MatchString(v.Name):
-		return "dspare"
-	case strings.HasPrefix(v.Name, "/") && !strings.HasPrefix(v.Name, "/dev/"):
-		return "file"
-	case !leaf:
-		return "unknown"
-	}
-	return "disk"
+	return "unknown"
 }
 
 // textTypeOf is typeFromName with the root recognised by depth.

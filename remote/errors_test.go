@@ -96,6 +96,10 @@ func TestConnErrorHint(t *testing.T) {
 	if h := Hint(err); !strings.Contains(h, "stale") {
 		t.Errorf("Hint = %q", h)
 	}
+	auth := &ConnError{Host: "nas", Op: "connect", Err: errors.New("ssh: handshake failed: ssh: unable to authenticate, attempted methods [none publickey]")}
+	if h := Hint(auth); !strings.Contains(h, "refused every key") {
+		t.Errorf("auth hint = %q", h)
+	}
 	if Hint(nil) != "" || Hint(errors.New("other")) != "" {
 		t.Error("Hint of nil or a foreign error is not empty")
 	}

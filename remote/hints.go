@@ -29,8 +29,16 @@ func Hint(err error) string {
 	}
 	var ce *ConnError
 	if errors.As(err, &ce) {
-		if errors.Is(ce, ErrDisconnected) {
+		msg := ce.Err.Error()
+		switch {
+		case errors.Is(ce, ErrDisconnected):
 			return fmt.Sprintf("connection to %s is down; reconnecting, data shown is stale", ce.Host)
+		case errors.Is(ce, ErrPromptDenied):
+			return fmt.Sprintf("logging in to %s needs a passphrase or password that cannot be asked here: load the key into ssh-agent (ssh-add) or run interactively", ce.Host)
+		case strings.Contains(msg, "unable to authenticate"):
+			return fmt.Sprintf("%s refused every key and password offered: check User and IdentityFile for it in ssh_config, the agent (ssh-add -l) and the server's authorized_keys", ce.Host)
+		case strings.Contains(msg, "no common algorithm for host key"):
+			return fmt.Sprintf("%s offers no host key of the types known_hosts has for it: its key may have changed; check with: ssh %s", ce.Host, Quote([]string{ce.Host}))
 		}
 		return fmt.Sprintf("cannot reach %s: check the network, the host and its ssh_config entry", ce.Host)
 	}

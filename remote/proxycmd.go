@@ -40,6 +40,8 @@ func startProxyCommand(command string) (*proxyConn, error) {
 	return p, nil
 }
 
+// The net.Conn methods: data flows through the proxy's stdio.
+
 func (p *proxyConn) Read(b []byte) (int, error)  { return p.stdout.Read(b) }
 func (p *proxyConn) Write(b []byte) (int, error) { return p.stdin.Write(b) }
 

@@ -134,6 +134,12 @@ func (r *SSHRunner) setState(s ConnState) {
 	defer r.notifyMu.Unlock()
 	s.Since = time.Now()
 	r.stateMu.Lock()
+	// Closed is final: a reconnect attempt racing with Close must not
+	// report itself afterwards, nor Close erase why reconnecting stopped.
+	if r.state.Phase == Closed {
+		r.stateMu.Unlock()
+		return
+	}
 	r.state = s
 	r.stateMu.Unlock()
 	if r.opts.OnState != nil {
@@ -153,11 +159,23 @@ func (r *SSHRunner) current(op string) (*conn, error) {
 	case r.cur == nil:
 		return nil, &ConnError{Host: r.host.Alias, Op: op, Err: ErrDisconnected}
 	}
+	// Dead but not yet noticed by the watcher: already disconnected.
+	select {
+	case <-r.cur.dead:
+		return nil, &ConnError{Host: r.host.Alias, Op: op, Err: fmt.Errorf("%w: %v", ErrDisconnected, r.cur.err)}
+	default:
+	}
 	return r.cur, nil
 }
 
-// Close ends the connection and the reconnect loop. It waits for the
-// runner's goroutines and may be called more than once.
+// closeWait bounds how long Close waits for the reconnect goroutine. It
+// can be blocked in a Prompter question that only the UI can end, and the
+// UI may be the one calling Close.
+const closeWait = time.Second
+
+// Close ends the connection and the reconnect loop, and may be called
+// more than once. A reconnect blocked in a Prompter question finishes in
+// the background once the question returns; its connection is discarded.
 func (r *SSHRunner) Close() error {
 	r.mu.Lock()
 	if r.closed {
@@ -172,7 +190,12 @@ func (r *SSHRunner) Close() error {
 	if c != nil {
 		c.close()
 	}
-	r.wg.Wait()
+	waited := make(chan struct{})
+	go func() { r.wg.Wait(); close(waited) }()
+	select {
+	case <-waited:
+	case <-time.After(closeWait):
+	}
 	r.setState(ConnState{Phase: Closed})
 	return nil
 }

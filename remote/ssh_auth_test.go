@@ -71,8 +71,12 @@ func TestSSHEncryptedKeyPassphrase(t *testing.T) {
 	}
 
 	// Nobody to ask: the key is skipped and the login fails cleanly.
-	if _, err := dialTest(t, srv, DenyPrompter{}, func(o *SSHOptions) { o.ConfigFile = cfg }); err == nil {
+	_, err = dialTest(t, srv, DenyPrompter{}, func(o *SSHOptions) { o.ConfigFile = cfg })
+	if err == nil {
 		t.Fatal("logged in with an encrypted key and no passphrase")
+	}
+	if h := Hint(err); !strings.Contains(h, "refused every key") {
+		t.Errorf("hint = %q for %v", h, err)
 	}
 }
 

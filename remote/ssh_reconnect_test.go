@@ -2,6 +2,9 @@ package remote
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -29,6 +32,22 @@ func (l *stateLog) phases() []ConnPhase {
 		out = append(out, s.Phase)
 	}
 	return out
+}
+
+// waitFor polls until the reported phases are exactly want.
+func (l *stateLog) waitFor(t *testing.T, want []ConnPhase, within time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for {
+		got := l.phases()
+		if fmt.Sprint(got) == fmt.Sprint(want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("phases %v, want %v", got, want)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 // waitPhase polls r until it reaches phase.
@@ -88,20 +107,10 @@ func TestSSHReconnectAfterConnectionKilled(t *testing.T) {
 		t.Errorf("reconnecting state lacks attempt/cause: %+v", st)
 	}
 
-	waitPhase(t, r, Connected, 20*time.Second)
+	log.waitFor(t, []ConnPhase{Connecting, Connected, Reconnecting, Connected}, 20*time.Second)
 	res, err := r.Run(testCtx(t), []string{"echo", "back"})
 	if err != nil || string(res.Stdout) != "back\n" {
 		t.Fatalf("Run after reconnect: %q, %v", res.Stdout, err)
-	}
-	want := []ConnPhase{Connecting, Connected, Reconnecting, Connected}
-	got := log.phases()
-	if len(got) != len(want) {
-		t.Fatalf("phases %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("phases %v, want %v", got, want)
-		}
 	}
 
 	r.Close()
@@ -144,5 +153,55 @@ func TestSSHReconnectBacksOffWhileDown(t *testing.T) {
 	case <-closed:
 	case <-time.After(5 * time.Second):
 		t.Fatal("Close hung while reconnecting")
+	}
+}
+
+// blockingPrompter blocks every host key question until release closes,
+// like a UI waiting for the operator.
+type blockingPrompter struct {
+	DenyPrompter
+	asked   chan struct{}
+	release chan struct{}
+	once    sync.Once
+}
+
+func (b *blockingPrompter) ConfirmHostKey(string, string, string) (bool, error) {
+	b.once.Do(func() { close(b.asked) })
+	<-b.release
+	return false, ErrPromptDenied
+}
+
+// TestSSHCloseWhileReconnectPrompts: Close returns even though the
+// reconnect goroutine is stuck in a Prompter question (the UI calling
+// Close may be the only thing that could answer it).
+func TestSSHCloseWhileReconnectPrompts(t *testing.T) {
+	t.Parallel()
+	srv := sshtest.Start(t)
+	kh := filepath.Join(t.TempDir(), "known_hosts")
+	if err := os.WriteFile(kh, []byte(srv.KnownHostsLine()+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := writeConfig(t, srv.HostBlock("UserKnownHostsFile "+kh, "StrictHostKeyChecking ask"))
+	p := &blockingPrompter{asked: make(chan struct{}), release: make(chan struct{})}
+	defer close(p.release)
+	r, err := dialTest(t, srv, p, func(o *SSHOptions) { o.ConfigFile = cfg; o.BackoffMin = 10 * time.Millisecond })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Forget the host, then drop the connection: the reconnect asks.
+	os.WriteFile(kh, nil, 0o600)
+	srv.KillConnections()
+	select {
+	case <-p.asked:
+	case <-time.After(20 * time.Second):
+		t.Fatal("reconnect never asked about the host key")
+	}
+	start := time.Now()
+	r.Close()
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("Close took %v while a question was open", d)
+	}
+	if st := r.State(); st.Phase != Closed {
+		t.Errorf("state after Close: %v", st)
 	}
 }
