@@ -69,7 +69,7 @@ func TestE2EFaultChecksum(t *testing.T) {
 	t.Cleanup(func() { guestAs(t, labAlias, "zpool scrub -s tank; zpool clear tank") })
 	// Past the front labels (the first 4 MiB) and well inside the data the
 	// first boot wrote; O_DIRECT so the write reaches the disk now.
-	guest(t, "dd if=/dev/urandom of=/dev/disk/by-id/"+disk+"-part1 bs=1M seek=16 count=256 oflag=direct conv=notrunc status=none")
+	guest(t, "dd if=/dev/urandom of=/dev/disk/by-id/"+disk+"-part1 bs=1M seek=16 count=32 oflag=direct conv=notrunc status=none")
 	guest(t, "zpool scrub -w tank")
 	tp := zpoolTruth(t, labPool)
 	if tp.Vdevs[disk].Cksum == 0 {

@@ -27,9 +27,16 @@ func TestProbe(t *testing.T) {
 	}
 	replies := hostReplies("2.1")
 	replies[key(ArgvZFSVersion())] = reply{err: &remote.ExitError{Argv: ArgvZFSVersion(), Code: 127}}
+	replies[key(ArgvOSRelease())] = reply{err: noFile(ArgvOSRelease())}
 	p, err := Probe(context.Background(), &Host{Runner: newFake(t, replies)})
-	if err == nil || !strings.Contains(err.Error(), "zfs version") || p.OS == "" {
+	if err == nil || !strings.Contains(err.Error(), "zfs version") || !strings.Contains(err.Error(), "os-release") || p.Kernel == "" {
 		t.Errorf("missing zfs: %+v %v", p, err)
+	}
+	replies = hostReplies("2.3")
+	replies[key(ArgvOSRelease())] = reply{err: noFile(ArgvOSRelease())}
+	replies[key(ArgvTools())] = reply{stdout: ""}
+	if p, err := Probe(context.Background(), &Host{Runner: newFake(t, replies)}); err != nil || p.OS != "" || p.ZFSVersion.Minor != 3 || p.Tools["zfs"] {
+		t.Errorf("a host without os-release is still usable: %+v %v", p, err)
 	}
 }
 

@@ -1,7 +1,6 @@
 package ops
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -10,25 +9,26 @@ import (
 // four levels deep (root, raidz, replacing/spare, leaf).
 const maxVdevDepth = 32
 
+// jsonVdev holds the members of one vdev object that the model uses;
+// decodeField maps the JSON keys (vdev_type, read_errors, …) onto it.
 type jsonVdev struct {
-	Name             string          `json:"name"`
-	VdevType         string          `json:"vdev_type"`
-	Path             string          `json:"path"`
-	State            string          `json:"state"`
-	ReadErrors       jnum            `json:"read_errors"`
-	WriteErrors      jnum            `json:"write_errors"`
-	ChecksumErrors   jnum            `json:"checksum_errors"`
-	SlowIOs          jnum            `json:"slow_ios"`
-	ScanProcessed    jnum            `json:"scan_processed"`
-	ResilverDeferred jnum            `json:"resilver_deferred"`
-	Was              string          `json:"was"`
-	Aux              string          `json:"aux"`
-	UsedBy           string          `json:"used_by"`
-	ConfiguredAshift *jnum           `json:"configured_ashift"`
-	PhysicalAshift   *jnum           `json:"physical_ashift"`
-	Removing         jnum            `json:"removing"`
-	Noalloc          jnum            `json:"noalloc"`
-	Vdevs            json.RawMessage `json:"vdevs"`
+	Name             string
+	VdevType         string
+	Path             string
+	State            string
+	ReadErrors       jnum
+	WriteErrors      jnum
+	ChecksumErrors   jnum
+	SlowIOs          jnum
+	ScanProcessed    jnum
+	ResilverDeferred jnum
+	Was              string
+	Aux              string
+	UsedBy           string
+	ConfiguredAshift *jnum
+	PhysicalAshift   *jnum
+	Removing         jnum
+	Noalloc          jnum
 }
 
 // noteContext is what a vdev's trailing note depends on beyond the vdev.
@@ -52,30 +52,6 @@ var auxNotes = map[string]string{
 	"ACTIVE":           "currently in use",
 	"CHILDREN_OFFLINE": "all children offline",
 	"BAD_LABEL":        "invalid label",
-}
-
-// parseJSONVdevs reads an object of vdevs keyed by name, keeping order.
-func parseJSONVdevs(raw json.RawMessage, class string, nc noteContext, depth int) ([]Vdev, error) {
-	if depth > maxVdevDepth {
-		return nil, fmt.Errorf("vdev tree deeper than %d", maxVdevDepth)
-	}
-	members, err := orderedObject(raw)
-	if err != nil {
-		return nil, err
-	}
-	var out []Vdev // nil for leaves, as the text parser leaves them
-	for _, m := range members {
-		var jv jsonVdev
-		if err := json.Unmarshal(m.Value, &jv); err != nil {
-			return nil, fmt.Errorf("vdev %q: %w", m.Key, err)
-		}
-		kids, err := parseJSONVdevs(jv.Vdevs, class, nc, depth+1)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, jv.vdev(m.Key, class, nc, kids))
-	}
-	return out, nil
 }
 
 // vdev maps one JSON vdev. Name is the "name" field (what the text shows,

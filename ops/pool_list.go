@@ -57,6 +57,11 @@ func poolFromList(name, size, alloc, free, frag, capacity, dedup, health string)
 	return p, nil
 }
 
+// jsonPools is the envelope of `zpool list -j`.
+type jsonPools struct {
+	Pools json.RawMessage `json:"pools"`
+}
+
 type jsonListPool struct {
 	Name       string                      `json:"name"`
 	State      string                      `json:"state"`
@@ -71,7 +76,7 @@ type jsonPropertyItem struct {
 // ParsePoolListJSON parses `zpool list -j --json-int [-o …]`, giving the
 // same values as ParsePoolListText.
 func ParsePoolListJSON(b []byte) ([]Pool, error) {
-	var doc jsonStatus
+	var doc jsonPools
 	if err := json.Unmarshal(b, &doc); err != nil {
 		return nil, fmt.Errorf("zpool list JSON: %w", err)
 	}

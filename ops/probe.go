@@ -10,9 +10,11 @@ import (
 
 // Probe finds what the host is: kernel (uname -sr), distribution
 // (/etc/os-release), OpenZFS userland version and which tools exist, all
-// four commands issued concurrently. The Platform is filled as far as the
-// commands succeeded; the error joins every failure, and a missing ZFS
-// version is one (the console cannot choose JSON or text without it).
+// four commands issued concurrently. Only a missing ZFS version is an
+// error (the console cannot choose JSON or text without it, and a host
+// without ZFS is not one it can manage); its message also names the
+// other failures. Otherwise the OS, kernel or tools a host would not
+// reveal are left empty rather than failing the connection.
 func Probe(ctx context.Context, h *Host) (Platform, error) {
 	type result struct {
 		out []byte
@@ -52,5 +54,8 @@ func Probe(ctx context.Context, h *Host) (Platform, error) {
 	} else {
 		p.Tools = ParseTools(res[3].out)
 	}
-	return p, errors.Join(errs...)
+	if p.ZFSVersion.Major == 0 {
+		return p, errors.Join(errs...)
+	}
+	return p, nil
 }

@@ -1,6 +1,7 @@
 package ops
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -18,21 +19,13 @@ var jsonClassKeys = []struct{ key, class string }{
 	{"spares", ClassSpare},
 }
 
-type jsonStatus struct {
-	Pools json.RawMessage `json:"pools"`
-}
-
+// jsonPool is one pool of `zpool status -j` as decoded, before mapping.
 type jsonPool struct {
-	Name       string          `json:"name"`
-	State      string          `json:"state"`
-	Status     string          `json:"status"`
-	Action     string          `json:"action"`
-	MsgID      string          `json:"msgid"`
-	MoreInfo   string          `json:"moreinfo"`
-	ScanStats  *jsonScan       `json:"scan_stats"`
-	Vdevs      json.RawMessage `json:"vdevs"`
-	ErrorCount *jnum           `json:"error_count"`
-	ErrList    json.RawMessage `json:"errlist"`
+	Name, State, Status, Action, MsgID, MoreInfo string
+	ScanStats                                    *jsonScan
+	ErrorCount                                   *jnum
+	ErrList                                      json.RawMessage
+	classes                                      map[string][]namedVdev // "vdevs", "special", …
 }
 
 // ParsePoolStatusJSON parses `zpool status -v -j --json-int` (OpenZFS >=
@@ -50,30 +43,80 @@ func ParsePoolStatusJSON(b []byte) ([]Pool, error) {
 // elapsed time at now (the host's clock; a skewed local clock skews the
 // rate). A zero now leaves Rate and ETA unset.
 func ParsePoolStatusJSONAt(b []byte, now time.Time) ([]Pool, error) {
-	var doc jsonStatus
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("zpool status JSON: %w", err)
-	}
-	members, err := orderedObject(doc.Pools)
-	if err != nil {
-		return nil, fmt.Errorf("zpool status JSON pools: %w", err)
-	}
-	pools := make([]Pool, 0, len(members))
-	for _, m := range members {
-		p, err := parseJSONPool(m.Key, m.Value, now)
-		if err != nil {
-			return nil, fmt.Errorf("zpool status JSON pool %q: %w", m.Key, err)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	pools := []Pool{}
+	sawPools := false
+	err := eachKey(dec, func(key string) error {
+		if key != "pools" {
+			return skipValue(dec)
 		}
-		pools = append(pools, p)
+		sawPools = true
+		return eachKey(dec, func(name string) error {
+			jp, err := decodeJSONPool(dec)
+			if err != nil {
+				return err
+			}
+			p, err := jp.pool(name, now)
+			if err != nil {
+				return err
+			}
+			pools = append(pools, p)
+			return nil
+		})
+	})
+	if err == nil && !sawPools {
+		err = fmt.Errorf("no \"pools\" object")
+	}
+	if err == nil {
+		if _, extra := dec.Token(); extra == nil {
+			err = fmt.Errorf("data after the JSON document")
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("zpool status JSON: %w", err)
 	}
 	return pools, nil
 }
 
-func parseJSONPool(key string, raw json.RawMessage, now time.Time) (Pool, error) {
-	var jp jsonPool
-	if err := json.Unmarshal(raw, &jp); err != nil {
-		return Pool{}, err
-	}
+func decodeJSONPool(dec *json.Decoder) (jsonPool, error) {
+	jp := jsonPool{classes: map[string][]namedVdev{}}
+	err := eachKey(dec, func(key string) error {
+		var dst any
+		switch key {
+		case "name":
+			dst = &jp.Name
+		case "state":
+			dst = &jp.State
+		case "status":
+			dst = &jp.Status
+		case "action":
+			dst = &jp.Action
+		case "msgid":
+			dst = &jp.MsgID
+		case "moreinfo":
+			dst = &jp.MoreInfo
+		case "scan_stats":
+			jp.ScanStats = new(jsonScan)
+			dst = jp.ScanStats
+		case "error_count":
+			jp.ErrorCount = new(jnum)
+			dst = jp.ErrorCount
+		case "errlist":
+			dst = &jp.ErrList
+		case "vdevs", "dedup", "special", "logs", "l2cache", "spares":
+			nodes, err := decodeVdevTree(dec, 0)
+			jp.classes[key] = nodes
+			return err
+		default:
+			return skipValue(dec)
+		}
+		return dec.Decode(dst)
+	})
+	return jp, err
+}
+
+// pool maps a decoded pool; the scan state decides the vdev notes.
+func (jp jsonPool) pool(key string, now time.Time) (Pool, error) {
 	p := Pool{Name: jp.Name, State: jp.State, Fragmentation: -1, Capacity: -1}
 	if p.Name == "" {
 		p.Name = key
@@ -91,29 +134,20 @@ func parseJSONPool(key string, raw json.RawMessage, now time.Time) (Pool, error)
 		scanning = strings.EqualFold(jp.ScanStats.State, "SCANNING")
 	}
 	nc := noteContext{scanning: scanning, resilver: p.Scan.Function == "resilver"}
-
-	roots, err := parseJSONVdevs(jp.Vdevs, ClassNormal, nc, 0)
-	if err != nil {
-		return p, err
-	}
+	roots := toVdevs(jp.classes["vdevs"], ClassNormal, nc)
 	if len(roots) != 1 {
-		return p, fmt.Errorf("expected one root vdev, got %d", len(roots))
+		return p, fmt.Errorf("pool %q: expected one root vdev, got %d", p.Name, len(roots))
 	}
 	root := roots[0]
 	root.Type = "root"
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return p, err
-	}
 	for _, ck := range jsonClassKeys {
-		top, err := parseJSONVdevs(fields[ck.key], ck.class, nc, 1)
-		if err != nil {
-			return p, fmt.Errorf("%s: %w", ck.key, err)
-		}
-		root.Children = append(root.Children, top...)
+		root.Children = append(root.Children, toVdevs(jp.classes[ck.key], ck.class, nc)...)
 	}
 	p.Root = root
-	return p, parseJSONErrors(&p, jp)
+	if err := parseJSONErrors(&p, jp); err != nil {
+		return p, fmt.Errorf("pool %q: %w", p.Name, err)
+	}
+	return p, nil
 }
 
 // parseJSONErrors fills Errors, ErrorCount and ErrorFiles with the

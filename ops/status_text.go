@@ -12,7 +12,8 @@ import (
 // " state: ONLINE", "status: …", "   see: …", "errors: …"). Labels are
 // right-aligned with spaces, never tabs; tab-indented lines continue the
 // paragraph above them.
-var reHeader = regexp.MustCompile(`^ *([a-z]+):(?: (.*))?$`)
+// Labels may contain a space ("    scan warning: skipping blocks …").
+var reHeader = regexp.MustCompile(`^ *([a-z][a-z ]*):(?: (.*))?$`)
 
 // reDataErrors is the errors line without -v: "89 data errors, use '-v' for a list".
 var reDataErrors = regexp.MustCompile(`^(\d+) data errors`)
@@ -32,9 +33,11 @@ func ParsePoolStatusText(b []byte, loc *time.Location) ([]Pool, error) {
 		switch {
 		case trimmed == "" || trimmed == "no pools available":
 			i++
-		case strings.HasPrefix(trimmed, "pool: "):
+		case strings.HasPrefix(line, "  pool: "):
+			// Exactly two spaces: an 8-space error-file entry that happens
+			// to read "pool: …" must not start a new pool.
 			end := i + 1
-			for end < len(lines) && !strings.HasPrefix(strings.TrimLeft(lines[end], " "), "pool: ") {
+			for end < len(lines) && !strings.HasPrefix(lines[end], "  pool: ") {
 				end++
 			}
 			p, err := parsePoolBlock(lines[i:end], loc)

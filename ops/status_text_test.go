@@ -234,3 +234,20 @@ func TestPoolStatusTextPermanentErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPoolStatusTextOddLines(t *testing.T) {
+	in := string(fixture(t, "2.3/permerr_status_v.txt"))
+	in = strings.Replace(in, "config:\n", "    scan warning: skipping blocks that are only referenced by the checkpoint.\ncheckpoint: created Thu Nov 26 11:00:00 2026, consumes 1.2M\nconfig:\n", 1)
+	in += "        pool: a dataset named like a header:<0x3>\n"
+	pools, err := ParsePoolStatusText([]byte(in), time.UTC)
+	if err != nil || len(pools) != 1 {
+		t.Fatalf("%v %d pools", err, len(pools))
+	}
+	files := pools[0].ErrorFiles
+	if len(files) != 9 || files[8] != "pool: a dataset named like a header:<0x3>" {
+		t.Errorf("files %q", files)
+	}
+	if pools[0].Scan.State != ScanFinished {
+		t.Errorf("scan %+v", pools[0].Scan)
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/ui/components/tasklog"
-	"github.com/opsdeck/opsdeck/ui/internal/fixture"
 	"github.com/opsdeck/opsdeck/ui/panes"
 )
 
@@ -40,7 +39,7 @@ func TestConfirmations(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := &fakeRunner{}
-			m, _ := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
+			m, _ := loaded(t, "healthy", 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
 			request(m, scrubLike(r, c.danger))
 			if m.tasks.Dialog() == nil {
 				t.Fatal("no dialog opened")
@@ -74,7 +73,7 @@ func TestConfirmations(t *testing.T) {
 
 func TestSafeActionRunsWithoutDialog(t *testing.T) {
 	r := &fakeRunner{}
-	m, _ := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
+	m, _ := loaded(t, "healthy", 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
 	request(m, scrubLike(r, action.Safe))
 	if m.tasks.Dialog() != nil || len(r.ran()) != 1 {
 		t.Fatalf("safe action: dialog %v, ran %v", m.tasks.Dialog() != nil, r.ran())
@@ -83,7 +82,7 @@ func TestSafeActionRunsWithoutDialog(t *testing.T) {
 
 func TestReadOnlyRefuses(t *testing.T) {
 	r := &fakeRunner{}
-	m, _ := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) {
+	m, _ := loaded(t, "healthy", 80, 24, func(o *Options) {
 		o.ReadOnly = true
 		o.Executor = testExecutor(t, true)
 	})
@@ -109,7 +108,7 @@ func TestReadOnlyRefuses(t *testing.T) {
 
 func TestCancelRunsCleanupVisibly(t *testing.T) {
 	r := &fakeRunner{blockOn: "scrub tank", started: make(chan struct{})}
-	m, _ := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
+	m, _ := loaded(t, "healthy", 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
 	_, cmd := m.Update(panes.RunAction{Action: scrubLike(r, action.Change)})
 	run(m, cmd)
 	_, cmd = m.Update(keyMsg("y"))
@@ -134,9 +133,10 @@ func TestCancelRunsCleanupVisibly(t *testing.T) {
 
 func TestActionFinishForcesRefresh(t *testing.T) {
 	r := &fakeRunner{}
-	m, src := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
+	m, src := loaded(t, "healthy", 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
 	before := src.callCount()
-	src.set(fixture.MidScrub())
+	mid, _ := scenario(t, "midscrub")
+	src.set(mid)
 	request(m, scrubLike(r, action.Change))
 	press(m, "y")
 	if src.callCount() != before+1 {
@@ -149,7 +149,7 @@ func TestActionFinishForcesRefresh(t *testing.T) {
 }
 
 func TestNoExecutorRefuses(t *testing.T) {
-	m, _ := loaded(t, fixture.Healthy(), 80, 24, nil)
+	m, _ := loaded(t, "healthy", 80, 24, nil)
 	request(m, scrubLike(&fakeRunner{}, action.Change))
 	if m.tasks.Dialog() != nil || !strings.Contains(m.taskLine(), "no executor") {
 		t.Fatalf("task line = %q", m.taskLine())

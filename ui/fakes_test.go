@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/remote"
@@ -74,5 +75,5 @@ func testExecutor(t *testing.T, readOnly bool) *action.Executor {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &action.Executor{ReadOnly: readOnly, Audit: log, Clock: frozen, User: "test", Host: "lab"}
+	return &action.Executor{ReadOnly: readOnly, Audit: log, Clock: time.Now, User: "test", Host: "lab"}
 }

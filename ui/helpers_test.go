@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -61,13 +62,29 @@ func asciiStyles(t testing.TB) themes.Styles {
 	return s
 }
 
-func frozen() time.Time { return fixture.Now }
+func TestMain(m *testing.M) {
+	// Text captures carry local times: read and show them in UTC so
+	// frames are the same on every machine.
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
+
+// frozenAt is a clock stopped at t.
+func frozenAt(t time.Time) func() time.Time { return func() time.Time { return t } }
+
+// scenario is the HostStatus ops.Collect reads from a fixture scenario,
+// and the scenario's clock.
+func scenario(t testing.TB, name string) (ops.HostStatus, time.Time) {
+	t.Helper()
+	sc := fixture.Get(t, name)
+	return sc.Collect(t), sc.Now
+}
 
 // newTestModel is a console at w×h over src with a frozen clock and plain
 // ASCII styles.
-func newTestModel(t testing.TB, src Source, w, h int, mod func(*Options)) *Model {
+func newTestModel(t testing.TB, src Source, now time.Time, w, h int, mod func(*Options)) *Model {
 	t.Helper()
-	o := Options{Host: "lab", Source: src, Clock: frozen, Styles: asciiStyles(t)}
+	o := Options{Host: "lab", Source: src, Clock: frozenAt(now), Styles: asciiStyles(t)}
 	if mod != nil {
 		mod(&o)
 	}
@@ -76,11 +93,13 @@ func newTestModel(t testing.TB, src Source, w, h int, mod func(*Options)) *Model
 	return m
 }
 
-// loaded is newTestModel after one completed read.
-func loaded(t testing.TB, st ops.HostStatus, w, h int, mod func(*Options)) (*Model, *fakeSource) {
+// loaded is newTestModel over a fixture scenario after one completed
+// read.
+func loaded(t testing.TB, name string, w, h int, mod func(*Options)) (*Model, *fakeSource) {
 	t.Helper()
+	st, now := scenario(t, name)
 	src := &fakeSource{status: st}
-	m := newTestModel(t, src, w, h, mod)
+	m := newTestModel(t, src, now, w, h, mod)
 	run(m, m.read(false))
 	return m, src
 }

@@ -5,7 +5,7 @@ import "github.com/charmbracelet/bubbles/key"
 // globalKeys are the console's own keys, active unless an overlay or a
 // pane's text input has the keyboard.
 type globalKeys struct {
-	Quit, Help, Palette, Refresh, NextPane, PrevPane, Tasks, CancelTask key.Binding
+	Quit, Help, Palette, Refresh, NextPane, PrevPane, Tasks, CancelTask, SwitchHost key.Binding
 }
 
 func defaultGlobalKeys() globalKeys {
@@ -18,9 +18,10 @@ func defaultGlobalKeys() globalKeys {
 		PrevPane:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
 		Tasks:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "task log")),
 		CancelTask: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cancel action")),
+		SwitchHost: key.NewBinding(key.WithKeys("H"), key.WithHelp("H", "switch host")),
 	}
 }
 
 func (g globalKeys) list() []key.Binding {
-	return []key.Binding{g.Help, g.Palette, g.Refresh, g.NextPane, g.PrevPane, g.Tasks, g.CancelTask, g.Quit}
+	return []key.Binding{g.Help, g.Palette, g.Refresh, g.NextPane, g.PrevPane, g.Tasks, g.CancelTask, g.SwitchHost, g.Quit}
 }

@@ -171,6 +171,9 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		m.focus(m.active + 1)
 	case key.Matches(k, g.PrevPane):
 		m.focus(m.active - 1)
+	case key.Matches(k, g.SwitchHost):
+		m.switchHost = true
+		return m.quit()
 	case key.Matches(k, g.Tasks):
 		m.overlay = overlayTasks
 	case key.Matches(k, g.CancelTask) && m.tasks.Running():

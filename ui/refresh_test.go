@@ -8,13 +8,13 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/opsdeck/opsdeck/ops"
-	"github.com/opsdeck/opsdeck/ui/internal/fixture"
 )
 
 func TestInFlightGuard(t *testing.T) {
-	src := &fakeSource{status: fixture.Healthy(), gate: make(chan struct{})}
+	st, now := scenario(t, "healthy")
+	src := &fakeSource{status: st, gate: make(chan struct{})}
 	// A short refresh: the test runs the re-armed timer's command.
-	m := newTestModel(t, src, 80, 24, func(o *Options) { o.Refresh = time.Millisecond })
+	m := newTestModel(t, src, now, 80, 24, func(o *Options) { o.Refresh = time.Millisecond })
 	first := m.read(false)
 	if first == nil {
 		t.Fatal("first read not started")
@@ -63,10 +63,12 @@ func batchLen(cmd tea.Cmd) int {
 }
 
 func TestStaleResultDropped(t *testing.T) {
-	src := &fakeSource{status: fixture.Healthy()}
-	m := newTestModel(t, src, 80, 24, nil)
+	st, now := scenario(t, "healthy")
+	src := &fakeSource{status: st}
+	m := newTestModel(t, src, now, 80, 24, nil)
 	old := m.read(false)
-	src.set(fixture.MidScrub())
+	mid, _ := scenario(t, "midscrub")
+	src.set(mid)
 	fresh := m.read(true) // e.g. after an action: supersedes the first
 	run(m, fresh)
 	run(m, old) // the superseded result arrives late
@@ -76,10 +78,9 @@ func TestStaleResultDropped(t *testing.T) {
 }
 
 func TestFailedSectionKeepsDataMarkedStale(t *testing.T) {
-	clock := fixture.Now
-	m, src := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) { o.Clock = func() time.Time { return clock } })
+	bad, clock := scenario(t, "healthy")
+	m, src := loaded(t, "healthy", 80, 24, func(o *Options) { o.Clock = func() time.Time { return clock } })
 	clock = clock.Add(2 * time.Minute)
-	bad := fixture.Healthy()
 	bad.CollectedAt = clock
 	bad.Pools = nil
 	bad.Errors = map[string]string{"pools": "zpool status: connection reset"}
@@ -94,7 +95,7 @@ func TestFailedSectionKeepsDataMarkedStale(t *testing.T) {
 }
 
 func TestPermissionDeniedShowsErrorAndRestWorks(t *testing.T) {
-	m, _ := loaded(t, fixture.PermissionDenied(), 80, 24, nil)
+	m, _ := loaded(t, "denied", 80, 24, nil)
 	v := m.View()
 	for _, want := range []string{"cannot read pools", "permission denied", "zfs allow"} {
 		if !strings.Contains(v, want) {
@@ -108,9 +109,9 @@ func TestPermissionDeniedShowsErrorAndRestWorks(t *testing.T) {
 }
 
 func TestConnectionLossAndRecovery(t *testing.T) {
-	clock := fixture.Now
+	_, clock := scenario(t, "healthy")
 	conn := make(chan ConnState, 1)
-	m, src := loaded(t, fixture.Healthy(), 80, 24, func(o *Options) {
+	m, src := loaded(t, "healthy", 80, 24, func(o *Options) {
 		o.Clock = func() time.Time { return clock }
 		o.Conn = conn
 	})
@@ -148,7 +149,7 @@ func TestConnectionLossAndRecovery(t *testing.T) {
 
 func TestTinyTerminalsNeverPanic(t *testing.T) {
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {20, 5}, {39, 30}, {80, 9}, {40, 10}, {300, 100}} {
-		m, _ := loaded(t, fixture.Degraded(), size[0], size[1], nil)
+		m, _ := loaded(t, "degraded", size[0], size[1], nil)
 		for _, k := range []string{"?", "esc", ":", "esc", "2", "/", "x", "enter", "tab"} {
 			press(m, k)
 			v := m.View()
@@ -163,7 +164,7 @@ func TestTinyTerminalsNeverPanic(t *testing.T) {
 }
 
 func TestResizeKeepsExactSize(t *testing.T) {
-	m, _ := loaded(t, fixture.MidScrub(), 80, 24, nil)
+	m, _ := loaded(t, "midscrub", 80, 24, nil)
 	for _, s := range [][2]int{{160, 48}, {50, 12}, {80, 24}} {
 		m.Update(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
 		for _, pane := range []string{"1", "2"} {

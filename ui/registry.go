@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ui/panes"
 	"github.com/opsdeck/opsdeck/ui/panes/pool"
 	"github.com/opsdeck/opsdeck/ui/panes/scrub"
@@ -11,6 +12,9 @@ import (
 func registry(env panes.Env) []panes.Pane {
 	return []panes.Pane{
 		pool.New(env),
-		scrub.New(env, scrubActions),
+		scrub.New(env, scrub.Actions{
+			Start: ops.ScrubStartAction, Pause: ops.ScrubPauseAction,
+			Resume: ops.ScrubResumeAction, Cancel: ops.ScrubCancelAction,
+		}),
 	}
 }

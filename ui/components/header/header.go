@@ -38,47 +38,71 @@ type Info struct {
 	ReadOnly   bool
 }
 
-// Render draws the header exactly width cells wide.
+// segment is one piece of the header; when the line is too narrow the
+// pieces with the lowest priority go first.
+type segment struct {
+	text     string
+	priority int
+	right    bool
+}
+
+// Render draws the header exactly width cells wide. DEMO, READ-ONLY, the
+// host and the connection state outlast everything else on narrow
+// terminals.
 func Render(i Info, s *themes.Styles, width int) string {
-	var left []string
+	var segs []segment
 	if i.Demo {
-		left = append(left, s.Alert.Render(" DEMO — simulated server "))
+		segs = append(segs, segment{s.Alert.Render(" DEMO — simulated server "), 10, false})
 	}
-	left = append(left, s.BarKey.Render(" opsdeck "), s.Bar.Render(" "+i.Host+" "))
+	segs = append(segs, segment{s.BarKey.Render(" opsdeck "), 3, false}, segment{s.Bar.Render(" " + i.Host + " "), 8, false})
 	if i.Version != "" {
-		left = append(left, s.BarMuted.Render(" "+i.Version+" "))
+		segs = append(segs, segment{s.BarMuted.Render(" " + i.Version + " "), 1, false})
 	}
 	if i.ReadOnly {
-		left = append(left, s.Alert.Render(" READ-ONLY "))
+		segs = append(segs, segment{s.Alert.Render(" READ-ONLY "), 9, false})
 	}
-	conn := s.Bar.Render(" ")
+	var conn string
 	switch i.ConnLevel {
 	case LevelOK:
-		conn += s.Bar.Inherit(s.OK).Render("● " + i.Conn)
+		conn = s.Bar.Inherit(s.OK).Render(" ● " + i.Conn + " ")
 	case LevelWarn:
-		conn += s.Alert.Render("◐ " + i.Conn)
+		conn = s.Alert.Render(" ◐ " + i.Conn + " ")
 	default:
-		conn += s.Alert.Inherit(s.Crit).Render("✕ " + i.Conn)
+		conn = s.Alert.Inherit(s.Crit).Render(" ✕ " + i.Conn + " ")
 	}
-	right := conn
+	segs = append(segs, segment{conn, 7, true})
 	if i.Refreshed != "" {
 		r := i.Refreshed
 		if i.Refreshing {
 			r += " ⟳"
 		}
-		right += s.BarMuted.Render("  " + r + " ")
+		segs = append(segs, segment{s.BarMuted.Render(" " + r + " "), 2, true})
 	}
-	l := strings.Join(left, "")
-	lw, rw := ansi.StringWidth(l), ansi.StringWidth(right)
-	if lw+rw > width {
-		// The connection state matters more than the version: cut the
-		// left side first, then the right.
-		l = ansi.Truncate(l, max(0, width-rw), "…")
-		lw = ansi.StringWidth(l)
-		if lw+rw > width {
-			right = ansi.Truncate(right, max(0, width-lw), "…")
-			rw = ansi.StringWidth(right)
+	for total(segs) > width && len(segs) > 1 {
+		low := 0
+		for j, sg := range segs {
+			if sg.priority < segs[low].priority {
+				low = j
+			}
+		}
+		segs = append(segs[:low], segs[low+1:]...)
+	}
+	var l, r string
+	for _, sg := range segs {
+		if sg.right {
+			r += sg.text
+		} else {
+			l += sg.text
 		}
 	}
-	return l + s.Bar.Render(strings.Repeat(" ", max(0, width-lw-rw))) + right
+	line := l + s.Bar.Render(strings.Repeat(" ", max(0, width-total(segs)))) + r
+	return ansi.Truncate(line, width, "…")
+}
+
+func total(segs []segment) int {
+	n := 0
+	for _, sg := range segs {
+		n += ansi.StringWidth(sg.text)
+	}
+	return n
 }
