@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= bin/opsdeck
 LAB     := testdata/lab/lab.sh
 
-.PHONY: all build demo test race vet fmt bench fuzz lab lab-stop lab-ssh lab-reset e2e clean
+.PHONY: all build demo deps test race vet fmt bench fuzz lab lab-stop lab-ssh lab-reset e2e clean
 
 all: build
 
@@ -14,9 +14,14 @@ build:
 demo: build
 	./$(BIN) demo
 
-# The test suite the README gives and CI runs: needs openssh-server, openssh-client,
-# tmux (installed by .ci/deps) but no root, VM or ZFS.
-test: vet
+# What the tests need from apt (sshd, ssh, tmux, iperf3); installs only what is
+# missing, so it needs root only the first time.
+deps:
+	bash .ci/deps
+
+# The test suite the README gives and CI runs: real sshd/ssh/tmux on 127.0.0.1,
+# but no VM and no ZFS.
+test: deps vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) test -race -count=1 ./...
 

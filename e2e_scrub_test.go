@@ -56,31 +56,26 @@ func TestE2EScrubLifecycle(t *testing.T) {
 	stopScrub(t)
 	t.Cleanup(func() { stopScrub(t) })
 
+	// Pause right after starting: a paused scrub holds still, so each
+	// later step is observed rather than raced against the scrub's end.
 	mustScrub(t, "start")
-	// Pause as soon as the guest sees the scrub, so the later steps are
-	// observed rather than raced against a fast scrub.
-	waitFor(t, "the scrub to start", time.Minute, func() (bool, string) {
-		tp := zpoolTruth(t, labPool)
-		return tp.ScanFunc == "SCRUB" && tp.ScanState != "", tp.ScanState
-	})
-	if tp := zpoolTruth(t, labPool); tp.ScanState == "FINISHED" {
-		t.Fatal("the scrub finished before it could be observed; raise the lab's data or lower OPSDECK_LAB_READ_BPS")
-	}
-	first := waitScan(t, ops.ScanScanning, 30*time.Second)
-	waitFor(t, "scrub progress in status --json", 2*time.Minute, func() (bool, string) {
-		p := poolOf(t, statusOf(t, labAlias), labPool)
-		return p.Scan.Examined > first.Scan.Examined || p.Scan.Issued > first.Scan.Issued,
-			fmt.Sprintf("examined %d issued %d (first %d/%d)", p.Scan.Examined, p.Scan.Issued, first.Scan.Examined, first.Scan.Issued)
-	})
-
 	mustScrub(t, "pause")
+	if tp := zpoolTruth(t, labPool); tp.ScanFunc != "SCRUB" || tp.ScanState != "SCANNING" || !tp.Paused {
+		t.Fatalf("after start+pause the guest shows %s %s paused=%v; a scrub that ends within seconds "+
+			"cannot be observed: lower OPSDECK_LAB_READ_BPS", tp.ScanFunc, tp.ScanState, tp.Paused)
+	}
 	p := waitScan(t, ops.ScanPaused, time.Minute)
 	if p.Scan.PausedSince.IsZero() {
 		t.Errorf("paused scrub without paused_since: %+v", p.Scan)
 	}
 
 	mustScrub(t, "resume")
-	waitScan(t, ops.ScanScanning, time.Minute)
+	first := waitScan(t, ops.ScanScanning, time.Minute)
+	waitFor(t, "scrub progress in status --json", time.Minute, func() (bool, string) {
+		p := poolOf(t, statusOf(t, labAlias), labPool)
+		return p.Scan.Issued > first.Scan.Issued,
+			fmt.Sprintf("%s, issued %d (first %d)", p.Scan.State, p.Scan.Issued, first.Scan.Issued)
+	})
 
 	// Cancelling loses the scrub's progress: --yes alone must not do it.
 	if r := opsdeck(t, "scrub", "cancel", labPool, labAlias, "--yes"); r.Code == 0 || !strings.Contains(r.Stderr, "--confirm") {

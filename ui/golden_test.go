@@ -58,7 +58,9 @@ func runFrame(t *testing.T, st ops.HostStatus, now time.Time, size [2]int, mod f
 	tm := teatest.NewTestModel(t, New(o), teatest.WithInitialTermSize(size[0], size[1]))
 	// The first read has been drawn once the pool (or the error saying
 	// why there is none) is on screen.
-	loaded := func(b []byte) bool { return bytes.Contains(b, []byte("tank")) || bytes.Contains(b, []byte("cannot read")) }
+	loaded := func(b []byte) bool {
+		return bytes.Contains(b, []byte("tank")) || bytes.Contains(b, []byte("cannot read"))
+	}
 	teatest.WaitFor(t, tm.Output(), loaded,
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	if pane != "1" {

@@ -25,7 +25,7 @@ LAB_DISKS=(zdata0:1G zdata1:1G zdata2:1G zdata3:1G zdata4:1G zdata5:1G
 # Reads from the raidz2 data disks are throttled (bytes/s per disk) so that a
 # scrub of the pool's few hundred MiB lasts long enough to be observed and paused
 # even when the host is fast; 0 disables the throttle.
-LAB_READ_BPS=${OPSDECK_LAB_READ_BPS:-6291456}
+LAB_READ_BPS=${OPSDECK_LAB_READ_BPS:-4194304}
 
 export DEBIAN_FRONTEND=noninteractive LC_ALL=C
 

@@ -13,7 +13,7 @@ import (
 // sshd's PATH. They replay the real OpenZFS 2.3 captures in testdata/zfs
 // for exactly the argv the console sends, and fail loudly on any other,
 // so a changed command line shows up here rather than as an empty pane.
-func installReplay(t *testing.T, srv *sshtest.Server) {
+func installReplay(t testing.TB, srv *sshtest.Server) {
 	t.Helper()
 	fix, err := filepath.Abs("../../testdata/zfs/2.3")
 	if err != nil {

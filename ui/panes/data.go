@@ -8,11 +8,11 @@ import (
 
 // Sections of a HostStatus, named as HostStatus.Errors names them.
 const (
-	SectionPools    = "pools"
-	SectionDatasets = "datasets"
-	SectionARC      = "arc"
-	SectionIOStat   = "iostat"
-	SectionSchedule = "schedule"
+	SectionPools    = ops.SectionPools
+	SectionDatasets = ops.SectionDatasets
+	SectionARC      = ops.SectionARC
+	SectionIOStat   = ops.SectionIOStat
+	SectionSchedule = ops.SectionSchedule
 )
 
 // Sections lists every section Merge tracks.
@@ -30,6 +30,8 @@ type Data struct {
 	ReadAt map[string]time.Time
 	// Now is the clock at the time panes are drawn.
 	Now time.Time
+	// Latest is when the newest read was made.
+	Latest time.Time
 	// Loaded is false until the first read finished.
 	Loaded bool
 	// Disconnected is true while the connection is down: everything shown
@@ -46,6 +48,7 @@ func Merge(prev Data, next ops.HostStatus) Data {
 		Errors: map[string]string{},
 		ReadAt: map[string]time.Time{},
 		Now:    prev.Now,
+		Latest: next.CollectedAt,
 		Loaded: true,
 	}
 	out.Status.Errors = nil
@@ -56,7 +59,12 @@ func Merge(prev Data, next ops.HostStatus) Data {
 			continue
 		}
 		out.Errors[sec] = msg
-		if t, ok := prev.ReadAt[sec]; ok {
+		switch t, ok := prev.ReadAt[sec]; {
+		case hasSection(next, sec):
+			// A partial read (zpool status fine, zpool list failed) is
+			// newer than anything kept: show it, with its error.
+			out.ReadAt[sec] = next.CollectedAt
+		case ok:
 			out.ReadAt[sec] = t
 			copySection(&out.Status, prev.Status, sec)
 		}
@@ -72,6 +80,22 @@ func Merge(prev Data, next ops.HostStatus) Data {
 		out.Status.Platform = prev.Status.Platform
 	}
 	return out
+}
+
+func hasSection(st ops.HostStatus, sec string) bool {
+	switch sec {
+	case SectionPools:
+		return len(st.Pools) > 0
+	case SectionDatasets:
+		return len(st.Datasets) > 0
+	case SectionARC:
+		return st.ARC != nil
+	case SectionIOStat:
+		return len(st.IOStat) > 0
+	case SectionSchedule:
+		return len(st.Schedules) > 0
+	}
+	return false
 }
 
 func copySection(dst *ops.HostStatus, src ops.HostStatus, sec string) {
@@ -93,14 +117,14 @@ func copySection(dst *ops.HostStatus, src ops.HostStatus, sec string) {
 // newest read (its read failed or the connection is down), and their age.
 func (d Data) Stale(sec string) (time.Duration, bool) {
 	t, ok := d.ReadAt[sec]
-	_, failed := d.Errors[sec]
-	if !ok || (!failed && !d.Disconnected) {
+	if !ok || (!t.Before(d.Latest) && !d.Disconnected) {
 		return 0, false
 	}
 	return d.Now.Sub(t), true
 }
 
-// Has reports whether the section has values to show.
+// Has reports whether the section was ever read successfully (its values
+// may still be empty: a host without pools).
 func (d Data) Has(sec string) bool {
 	_, ok := d.ReadAt[sec]
 	return ok

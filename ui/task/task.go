@@ -210,7 +210,7 @@ func (r *Runner) finish(res action.Result) bool {
 		e.Status = tasklog.Succeeded
 		e.Verify = res.VerifyText
 		if res.VerifyErr != nil {
-			e.Verify = "could not verify: " + res.VerifyErr.Error()
+			e.VerifyErr = res.VerifyErr.Error()
 		}
 	case res.Canceled:
 		e.Status = tasklog.Canceled

@@ -27,24 +27,30 @@ type Palette struct {
 // New opens a palette over entries.
 func New(entries []Entry) *Palette { return &Palette{entries: entries} }
 
-// Matches are the entries containing every word typed, in their order.
+// Matches are the entries containing every word typed: those whose name
+// contains them all first, then those matching through their help text,
+// each group in the order given.
 func (p *Palette) Matches() []int {
 	words := strings.Fields(strings.ToLower(p.input))
-	var out []int
-	for i, e := range p.entries {
-		text := strings.ToLower(e.Name + " " + e.Help)
-		ok := true
+	all := func(text string) bool {
 		for _, w := range words {
 			if !strings.Contains(text, w) {
-				ok = false
-				break
+				return false
 			}
 		}
-		if ok {
-			out = append(out, i)
+		return true
+	}
+	var byName, byHelp []int
+	for i, e := range p.entries {
+		name := strings.ToLower(e.Name)
+		switch {
+		case all(name):
+			byName = append(byName, i)
+		case all(name + " " + strings.ToLower(e.Help)):
+			byHelp = append(byHelp, i)
 		}
 	}
-	return out
+	return append(byName, byHelp...)
 }
 
 // Key applies a key. It returns the chosen entry's index and true on

@@ -43,6 +43,9 @@ type Entry struct {
 	Detail string
 	// Verify is what re-reading the state found after success.
 	Verify string
+	// VerifyErr says why the new state could not be confirmed (the
+	// action itself succeeded).
+	VerifyErr string
 	// Cleanup lists the cleanup commands that ran after a cancel or
 	// failure.
 	Cleanup []string
@@ -100,7 +103,13 @@ func Line(e *Entry, s *themes.Styles) string {
 		return s.Accent.Render("⟳ "+e.Title) + s.Muted.Render(" running… (x cancels)"+last)
 	case Succeeded:
 		line := s.OK.Render("✓ "+e.Title) + s.Muted.Render(fmt.Sprintf(" done in %s", e.Duration.Round(time.Millisecond)))
-		if e.Verify != "" {
+		switch {
+		case e.VerifyErr != "":
+			line += s.Warn.Render(" — not confirmed: " + e.VerifyErr)
+			if e.Verify != "" {
+				line += s.Muted.Render(" (now: " + e.Verify + ")")
+			}
+		case e.Verify != "":
 			line += " — verified: " + e.Verify
 		}
 		return line

@@ -25,9 +25,9 @@ var classLabels = []struct{ class, label string }{
 }
 
 type row struct {
-	name       string // indented
-	v          ops.Vdev
-	label      bool // a class label row, no counters
+	name  string // indented
+	v     ops.Vdev
+	label bool // a class label row, no counters
 }
 
 // Render returns the tree's lines (a header first), at most width cells
