@@ -76,7 +76,7 @@ func (c *tmuxConsole) waitScreen(what string, timeout time.Duration, want ...str
 
 // TestE2EConsoleScrub drives the interactive console: the Pool pane shows
 // the lab's vdev tree, Tab switches to the Scrub pane, s + y starts a
-// scrub that the guest sees, c + the pool's name cancels it.
+// scrub that the guest sees, p + y pauses it, c + the pool's name cancels it.
 func TestE2EConsoleScrub(t *testing.T) {
 	stopScrub(t)
 	t.Cleanup(func() { stopScrub(t) })
@@ -85,7 +85,7 @@ func TestE2EConsoleScrub(t *testing.T) {
 		"tank", "raidz2-0", "virtio-zspec1", "virtio-zspare0", "ONLINE")
 
 	c.keys("Tab")
-	c.waitScreen("the Scrub pane", 30*time.Second, "Scrub", "tank")
+	c.waitScreen("the Scrub pane", 30*time.Second, "schedule:")
 	c.keys("s")
 	c.waitScreen("the start confirmation", 30*time.Second, "y runs it")
 	c.keys("y")
@@ -93,7 +93,17 @@ func TestE2EConsoleScrub(t *testing.T) {
 		tp := zpoolTruth(t, labPool)
 		return scanStateOf(tp) == ops.ScanScanning, tp.ScanState
 	})
-	c.waitScreen("scrub progress on screen", time.Minute, "%")
+	c.waitScreen("the start task verified and progress on screen", time.Minute, "✓ Start scrub", "verified", "issued at")
+
+	// Pause before cancelling, so the scrub cannot finish in between.
+	c.keys("p")
+	c.waitScreen("the pause confirmation", 30*time.Second, "y runs it")
+	c.keys("y")
+	waitFor(t, "the guest to see the scrub paused from the console", time.Minute, func() (bool, string) {
+		tp := zpoolTruth(t, labPool)
+		return scanStateOf(tp) == ops.ScanPaused, tp.ScanState
+	})
+	c.waitScreen("the pause task and the paused scrub on screen", time.Minute, "✓ Pause scrub", "paused")
 
 	c.keys("c")
 	c.waitScreen("the cancel confirmation", 30*time.Second, "enter confirms")
@@ -103,7 +113,7 @@ func TestE2EConsoleScrub(t *testing.T) {
 		tp := zpoolTruth(t, labPool)
 		return scanStateOf(tp) == ops.ScanCanceled, tp.ScanState
 	})
-	c.waitScreen("the cancelled scrub on screen", time.Minute, "cancel")
+	c.waitScreen("the cancel task on screen", time.Minute, "✓ Cancel scrub")
 
 	c.keys("q")
 	c.waitScreen("the console to quit", 30*time.Second, "opsdeck exited 0")

@@ -105,7 +105,7 @@ func Lookup(name string) (Theme, error) {
 		return darkPalette, nil
 	case NameLight:
 		return lightPalette, nil
-	case NameHighContrast:
+	case NameHighContrast, "contrast":
 		return highContrast, nil
 	}
 	return Theme{}, fmt.Errorf("unknown theme %q (choose one of %v)", name, Names())

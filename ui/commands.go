@@ -26,8 +26,7 @@ func (m *Model) openPalette() {
 	add("refresh", "read the host now", func() tea.Cmd { return m.read(false) })
 	add("help", "show all keys", func() tea.Cmd { m.overlay = overlayHelp; return nil })
 	add("tasks", "show the task log", func() tea.Cmd { m.overlay = overlayTasks; return nil })
-	add("host", "switch to another host (back to the host picker)", func() tea.Cmd { m.switchHost = true; return m.quit() })
-	add("host", "switch to another host (back to the host picker)", func() tea.Cmd { m.switchHost = true; return m.quit() })
+	add("host", "switch host (back to the host picker)", func() tea.Cmd { m.switchHost = true; return m.quit() })
 	add("quit", "leave opsdeck", m.quit)
 	for i, p := range m.panes {
 		i := i

@@ -47,6 +47,8 @@ type Model struct {
 	// switchHost is set when the operator asked to go back to the host
 	// picker; the caller reads it with SwitchHost after the program ends.
 	switchHost bool
+	// quitArmed is set by a first q while an action runs.
+	quitArmed bool
 }
 
 // New returns the console's root model.
@@ -156,6 +158,12 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	g := m.keys
 	switch {
 	case key.Matches(k, g.Quit):
+		if m.tasks.Running() && !m.quitArmed {
+			// Quitting now would cut the action's cleanup short.
+			m.quitArmed = true
+			m.tasks.Notify("an action is running: x cancels it (cleanup runs); q again quits anyway", true)
+			return nil
+		}
 		return m.quit()
 	case key.Matches(k, g.Help):
 		m.overlay = overlayHelp

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"github.com/opsdeck/opsdeck/ops/action"
 	"strings"
 	"testing"
 
@@ -12,6 +13,13 @@ func TestPaletteSwitchesPaneAndRunsPaneCommands(t *testing.T) {
 	press(m, ":")
 	if v := m.View(); !strings.Contains(v, "pane scrub") || !strings.Contains(v, "scrub pause tank") {
 		t.Fatalf("palette lacks commands:\n%s", v)
+	}
+	seen := map[string]bool{}
+	for _, c := range m.commands {
+		if seen[c.entry.Name] {
+			t.Errorf("palette lists %q twice", c.entry.Name)
+		}
+		seen[c.entry.Name] = true
 	}
 	press(m, "p", "a", "n", "e", " ", "s", "c", "r", "enter")
 	if m.pane().ID() != "scrub" || m.overlay != overlayNone {
@@ -90,5 +98,46 @@ func TestScrollAndWheel(t *testing.T) {
 	m.Update(tea.MouseMsg{Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
 	if m.View() == top {
 		t.Fatal("wheel did not scroll")
+	}
+}
+
+func TestPoolSwitching(t *testing.T) {
+	st, now := scenario(t, "healthy")
+	backup := st.Pools[0]
+	backup.Name, backup.State = "backup", "DEGRADED"
+	st.Pools = append(st.Pools, backup)
+	m := newTestModel(t, &fakeSource{status: st}, now, 100, 30, nil)
+	run(m, m.read(false))
+	if v := m.View(); !strings.Contains(v, "› tank") || !strings.Contains(v, "backup DEGRADED") {
+		t.Fatalf("pool list:\n%s", v)
+	}
+	press(m, "l")
+	if v := m.View(); !strings.Contains(v, "› backup") {
+		t.Fatalf("l did not select the next pool:\n%s", v)
+	}
+	press(m, "2", "j")
+	if v := m.View(); !strings.Contains(v, "› backup") {
+		t.Fatalf("scrub pane j did not select backup:\n%s", v)
+	}
+}
+
+func TestQuitWhileActionRunsAsksAgain(t *testing.T) {
+	r := &fakeRunner{blockOn: "scrub tank", started: make(chan struct{})}
+	m, _ := loaded(t, "healthy", 80, 24, func(o *Options) { o.Executor = testExecutor(t, false) })
+	request(m, scrubLike(r, action.Change))
+	_, cmd := m.Update(keyMsg("y"))
+	<-r.started
+	if _, q := m.Update(keyMsg("q")); q != nil {
+		t.Fatal("first q quit while an action runs")
+	}
+	if !strings.Contains(m.taskLine(), "q again quits") {
+		t.Errorf("task line = %q", m.taskLine())
+	}
+	if _, q := m.Update(keyMsg("q")); q == nil {
+		t.Fatal("second q did not quit")
+	}
+	run(m, cmd) // quitting cancelled the action: its cleanup ran
+	if got := r.ran(); len(got) != 2 || got[1] != "zpool scrub -s tank" {
+		t.Errorf("commands = %v", got)
 	}
 }

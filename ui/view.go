@@ -33,8 +33,8 @@ func (m *Model) View() string {
 	}
 	s := m.env.Styles
 	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("terminal too small (%d×%d, need %d×%d)", m.width, m.height, minWidth, minHeight)
-		return layout.Block(s.Warn.Render(msg), m.width, m.height)
+		msg := fmt.Sprintf("terminal too small: %d×%d, need %d×%d", m.width, m.height, minWidth, minHeight)
+		return layout.Block(s.Warn.Render(strings.Join(layout.Wrap(msg, m.width), "\n")), m.width, m.height)
 	}
 	body := m.pane().View()
 	bh := m.bodyHeight()
@@ -79,7 +79,8 @@ func (m *Model) overlayBox(h int) string {
 
 func (m *Model) navKeys() []key.Binding {
 	k := m.env.Keys
-	return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Filter, k.Sort, k.Reverse, k.Clear}
+	// Filter and sort keys are listed by the panes that have tables.
+	return []key.Binding{k.Up, k.Down, k.Left, k.Right, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Clear}
 }
 
 func (m *Model) tabs() string {

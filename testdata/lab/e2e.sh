@@ -52,10 +52,11 @@ finish() {
 trap finish EXIT
 
 t0=$SECONDS
-timed lab-build timeout "$((${OPSDECK_E2E_BUILD_MIN:-15} * 60))" bash "$HERE/lab.sh" build
 # A fresh first-boot state for every run: earlier runs or a hand-used lab
-# must not leak into the results.
-timed lab-boot timeout "$((${OPSDECK_E2E_BOOT_MIN:-10} * 60))" bash "$HERE/lab.sh" reset
+# must not leak into the results (and a running lab would block a rebuild).
+timed lab-discard bash "$HERE/lab.sh" discard
+timed lab-build timeout "$((${OPSDECK_E2E_BUILD_MIN:-15} * 60))" bash "$HERE/lab.sh" build
+timed lab-boot timeout "$((${OPSDECK_E2E_BOOT_MIN:-10} * 60))" bash "$HERE/lab.sh" up
 
 if [ -z "$re" ]; then
   log "no case is in testdata/lab/e2e-ci.txt yet: the lab built and booted, no suite ran"

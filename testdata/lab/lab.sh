@@ -84,7 +84,10 @@ main() {
 # with_lock cmd...: one lab operation at a time (make lab and make e2e may race).
 with_lock() {
   exec 9>"$LAB_DIR/lock"
-  flock -w 1800 9 || die "another lab operation holds $LAB_DIR/lock"
+  if ! flock -n 9; then
+    log "waiting for another lab operation to finish ($LAB_DIR/lock)"
+    flock -w 1800 9 || die "another lab operation still holds $LAB_DIR/lock"
+  fi
   "$@"
 }
 

@@ -76,7 +76,7 @@ vm_start() {
     -object rng-random,id=rng0,filename=/dev/urandom -device virtio-rng-pci,rng=rng0 \
     -display none -serial "file:$LAB_RUN/console.log" \
     -monitor "unix:$LAB_RUN/monitor.sock,server,nowait" \
-    -pidfile "$LAB_RUN/qemu.pid" -daemonize || return 1
+    -pidfile "$LAB_RUN/qemu.pid" -daemonize 9>&- || return 1 # fd 9 is the lab lock: not for qemu to keep
   echo "$accel" >"$LAB_RUN/accel"
   log "qemu started (accel=$accel, pid $(cat "$LAB_RUN/qemu.pid")), waiting for ssh on 127.0.0.1:$LAB_PORT"
 }

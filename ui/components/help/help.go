@@ -1,5 +1,5 @@
 // Package help draws the `?` overlay: every key of the focused pane and
-// of the console, in columns.
+// of the console, in as many columns as the height needs.
 package help
 
 import (
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/opsdeck/opsdeck/themes"
 )
@@ -17,30 +18,53 @@ type Group struct {
 	Keys  []key.Binding
 }
 
-// Render draws the overlay box; it fits within width × height by dropping
-// keys that do not fit.
+func (g Group) lines(s *themes.Styles) []string {
+	out := []string{s.Title.Render(g.Title)}
+	for _, k := range g.Keys {
+		if k.Help().Key == "" {
+			continue
+		}
+		line := s.Accent.Render(fmt.Sprintf("%-9s", k.Help().Key)) + " " + k.Help().Desc
+		if !k.Enabled() {
+			line = s.Muted.Render(fmt.Sprintf("%-9s %s", k.Help().Key, k.Help().Desc))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// Render draws the overlay box within width × height: groups are stacked
+// into columns no taller than the box allows, and what still does not fit
+// is dropped with a note.
 func Render(groups []Group, s *themes.Styles, width, height int) string {
-	var lines []string
+	// Border and padding take 2 rows; the closing hint 2 more.
+	room := max(3, height-4)
+	var cols [][]string
+	var col []string
 	for _, g := range groups {
-		if len(lines) > 0 {
-			lines = append(lines, "")
+		gl := g.lines(s)
+		if len(col) > 0 && len(col)+1+len(gl) > room {
+			cols = append(cols, col)
+			col = nil
 		}
-		lines = append(lines, s.Title.Render(g.Title))
-		for _, k := range g.Keys {
-			if k.Help().Key == "" {
-				continue
-			}
-			line := s.Accent.Render(fmt.Sprintf("%-12s", k.Help().Key)) + " " + k.Help().Desc
-			if !k.Enabled() {
-				line = s.Muted.Render(fmt.Sprintf("%-12s %s", k.Help().Key, k.Help().Desc))
-			}
-			lines = append(lines, line)
+		if len(col) > 0 {
+			col = append(col, "")
 		}
+		col = append(col, gl...)
 	}
-	lines = append(lines, "", s.Muted.Render("esc or ? closes"))
-	// Border and padding take 2 rows and 4 columns.
-	if maxLines := height - 2; len(lines) > maxLines && maxLines > 0 {
-		lines = append(lines[:maxLines-1], s.Muted.Render("… (enlarge the terminal for more)"))
+	cols = append(cols, col)
+	var blocks []string
+	for i, c := range cols {
+		if len(c) > room {
+			c = append(c[:room-1], s.Muted.Render("… (enlarge the terminal)"))
+		}
+		b := strings.Join(c, "\n")
+		if i > 0 {
+			b = lipgloss.JoinHorizontal(lipgloss.Top, "   ", b)
+		}
+		blocks = append(blocks, b)
 	}
-	return s.Box.MaxWidth(width).Render(strings.Join(lines, "\n"))
+	body := lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
+	body += "\n\n" + s.Muted.Render("esc or ? closes")
+	return s.Box.MaxWidth(width).Render(body)
 }

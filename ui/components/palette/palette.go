@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/opsdeck/opsdeck/themes"
 )
@@ -103,7 +104,7 @@ func (p *Palette) View(s *themes.Styles, width, height int) string {
 		} else {
 			line = "  " + line
 		}
-		lines = append(lines, line)
+		lines = append(lines, ansi.Truncate(line, inner, "…"))
 	}
 	if len(m) == 0 {
 		lines = append(lines, s.Muted.Render("  no command matches"))

@@ -83,6 +83,9 @@ func (p *Pane) actionHint(pl ops.Pool) string {
 			h = append(h, k.text)
 		}
 	}
+	if len(h) == 0 && pl.Scan.Function == "resilver" && pl.Scan.State == ops.ScanScanning {
+		return "scrub actions wait for the resilver to finish"
+	}
 	return strings.Join(h, " · ")
 }
 
