@@ -185,6 +185,10 @@ func (s *Server) start() error {
 	return fmt.Errorf("sshd did not answer on %s:\n%s", s.Addr(), s.logs.String())
 }
 
+// sshdConfig is the daemon's configuration. SHLVL=1 keeps the login
+// shell from sourcing ~/.bashrc (bash does that for sshd-started shells
+// at level 1 only): a developer's rc file, such as one running `pyenv
+// rehash` behind a lock, must not be able to stall every remote command.
 func (s *Server) sshdConfig() string {
 	path := s.BinDir + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 	return fmt.Sprintf(`Port %d
@@ -203,7 +207,7 @@ KbdInteractiveAuthentication no
 AllowTcpForwarding yes
 MaxStartups 100
 LogLevel VERBOSE
-SetEnv PATH=%s
+SetEnv PATH=%s SHLVL=1
 `, s.Port, filepath.Join(s.Dir, "host_ecdsa"), filepath.Join(s.Dir, "host_ed25519"), filepath.Join(s.Dir, "sshd.pid"),
 		filepath.Join(s.Dir, "authorized_keys"), filepath.Join(s.Dir, "user_ca.pub"), path)
 }

@@ -40,6 +40,7 @@ else
   re=${cases:+^($cases)\$}
 fi
 
+# shellcheck disable=SC2317 # run by the EXIT trap
 finish() {
   local rc=$?
   if [ "${OPSDECK_E2E_KEEP:-0}" = 1 ]; then
@@ -47,7 +48,7 @@ finish() {
   else
     timed teardown bash "$HERE/lab.sh" discard || true
   fi
-  exit $rc
+  exit "$rc"
 }
 trap finish EXIT
 
@@ -67,8 +68,12 @@ suite_min=${OPSDECK_E2E_SUITE_MIN:-35}
 out=$LAB_DIR/e2e-last.log
 log "running e2e cases matching $re"
 rc=0
-timed e2e-suite timeout "$((suite_min * 60 + 60))" \
-  go test -tags e2e -count=1 -v -timeout "${suite_min}m" -run "$re" . >"$out" 2>&1 || rc=$?
+# shellcheck disable=SC2317 # called through timed
+run_suite() {
+  timeout "$((suite_min * 60 + 60))" \
+    go test -tags e2e -count=1 -v -timeout "${suite_min}m" -run "$re" . >"$out" 2>&1
+}
+timed e2e-suite run_suite || rc=$?
 grep -E '^(--- |FAIL|ok|PASS|panic)|_test\.go:[0-9]+:' "$out" || true
 run_id=$(date -u +%Y%m%dT%H%M%SZ)
 grep -E '^--- (PASS|FAIL|SKIP): TestE2E' "$out" |

@@ -56,7 +56,8 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 	hc := hostConfig(cfg, o)
 	conn := make(chan ui.ConnState, 16)
 	fmt.Fprintf(os.Stderr, "opsdeck: connecting to %s…\n", describe(o))
-	h, err := connect(ctx, o, hc, NewTTYPrompter(), func(s remote.ConnState) {
+	prompter := newHandoffPrompter(NewTTYPrompter())
+	h, err := connect(ctx, o, hc, prompter, func(s remote.ConnState) {
 		select { // never block the SSH layer on a busy console
 		case conn <- uiConnState(s):
 		default:
@@ -66,9 +67,14 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		return false, err
 	}
 	defer h.Runner.Close()
+	uiPrompter := ui.NewPrompter()
+	defer uiPrompter.Close()
+	prompter.use(uiPrompter)
+	defer prompter.use(remote.DenyPrompter{})
 	m := ui.New(ui.Options{
 		Host:         h.Name,
-		Source:       hostSource{h},
+		Source:       ui.NewHostSource(h, nil),
+		Prompter:     uiPrompter,
 		Styles:       styles,
 		Refresh:      hc.Refresh,
 		ReadOnly:     hc.ReadOnly,
