@@ -36,8 +36,10 @@ type SSHOptions struct {
 	// current user's).
 	Home string
 	// MaxSessions bounds concurrent commands on the connection (sshd's
-	// MaxSessions defaults to 10 and refuses the 11th); 0 = 8. Callers
-	// beyond it wait their turn.
+	// MaxSessions defaults to 10 and refuses the 11th); 0 = 8, a full
+	// refresh's reads at once with room for an action. Callers beyond it
+	// wait their turn; a refusal from sessions the server has not yet
+	// counted as closed is retried (openSession).
 	MaxSessions int
 	// Backoff bounds reconnect delays; zero values mean 500 ms and 30 s.
 	BackoffMin, BackoffMax time.Duration

@@ -75,7 +75,7 @@ func (r *SSHRunner) exec(ctx context.Context, op string, argv []string, setup fu
 		return Result{}, err
 	}
 	start := time.Now()
-	sess, err := c.client.NewSession()
+	sess, err := openSession(ctx, c.client)
 	if err != nil {
 		return Result{}, r.sessionErr(op, err)
 	}
@@ -125,6 +125,27 @@ func (r *SSHRunner) exec(ctx context.Context, op string, argv []string, setup fu
 	res.Duration = time.Since(start)
 	res.Stderr = []byte(stderr.String())
 	return res, r.exitErr(op, argv, &res, waitErr)
+}
+
+// openSession opens a session channel, retrying briefly when the server
+// refuses it. sshd counts a session until it has processed the close, so
+// right after a burst of commands it can refuse a new one ("open failed")
+// even though fewer than MaxSessions are open on this side.
+func openSession(ctx context.Context, client *ssh.Client) (*ssh.Session, error) {
+	delay := 10 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		sess, err := client.NewSession()
+		var oce *ssh.OpenChannelError
+		if err == nil || !errors.As(err, &oce) || attempt == 6 {
+			return sess, err
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return nil, err
+		}
+		delay *= 2
+	}
 }
 
 // exitErr maps the end of a session: an exit status is an *ExitError, a

@@ -183,3 +183,35 @@ func TestSSHDialThroughConnection(t *testing.T) {
 		t.Errorf("dial to closed port: err = %v, want a non-ConnError", err)
 	}
 }
+
+// TestSSHSessionRefusalRetried lets the runner open as many sessions as
+// sshd's MaxSessions (10) in quick bursts of short commands: sshd still
+// counts sessions it has not finished closing, refuses the next channel,
+// and the runner must retry rather than fail the command.
+func TestSSHSessionRefusalRetried(t *testing.T) {
+	t.Parallel()
+	srv := sshtest.Start(t)
+	r, err := dialTest(t, srv, nil, func(o *SSHOptions) { o.MaxSessions = 10 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for burst := 0; burst < 5; burst++ {
+		var wg sync.WaitGroup
+		errs := make(chan error, 30)
+		for i := 0; i < 30; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := r.Run(testCtx(t), []string{"true"})
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				t.Fatalf("burst %d: %v", burst, err)
+			}
+		}
+	}
+}
