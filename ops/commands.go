@@ -29,6 +29,9 @@ func ArgvOSRelease() []string { return []string{"cat", "/etc/os-release"} }
 // ArgvUname reads the kernel.
 func ArgvUname() []string { return []string{"uname", "-sr"} }
 
+// ArgvUTCOffset reads the host's current offset from UTC.
+func ArgvUTCOffset() []string { return []string{"date", "+%z"} }
+
 // ArgvZFSVersion reads the userland and kernel module versions.
 func ArgvZFSVersion() []string { return []string{"zfs", "version"} }
 

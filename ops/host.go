@@ -41,6 +41,10 @@ type Platform struct {
 	ZFSVersion ZFSVersion `json:"zfs_version"`
 	// Tools maps a tool name to whether it exists on the host's PATH.
 	Tools map[string]bool `json:"tools"`
+	// UTCOffset is the host's offset from UTC as `date +%z` prints it
+	// ("+0100"), "" when unknown. zpool status text prints dates in the
+	// host's local time and says nothing of the zone.
+	UTCOffset string `json:"utc_offset,omitempty"`
 }
 
 // ZFSVersion is the userland version from `zfs version`.

@@ -9,8 +9,8 @@ import (
 )
 
 // Probe finds what the host is: kernel (uname -sr), distribution
-// (/etc/os-release), OpenZFS userland version and which tools exist, all
-// four commands issued concurrently. Only a missing ZFS version is an
+// (/etc/os-release), OpenZFS userland version, which tools exist and the
+// UTC offset (date +%z), all issued concurrently. Only a missing ZFS version is an
 // error (the console cannot choose JSON or text without it, and a host
 // without ZFS is not one it can manage); its message also names the
 // other failures. Otherwise the OS, kernel or tools a host would not
@@ -20,7 +20,7 @@ func Probe(ctx context.Context, h *Host) (Platform, error) {
 		out []byte
 		err error
 	}
-	argvs := [][]string{ArgvUname(), ArgvOSRelease(), ArgvZFSVersion(), ArgvTools()}
+	argvs := [][]string{ArgvUname(), ArgvOSRelease(), ArgvZFSVersion(), ArgvTools(), ArgvUTCOffset()}
 	res := make([]result, len(argvs))
 	var wg sync.WaitGroup
 	for i, argv := range argvs {
@@ -53,6 +53,10 @@ func Probe(ctx context.Context, h *Host) (Platform, error) {
 		errs = append(errs, fmt.Errorf("tools: %w", err))
 	} else {
 		p.Tools = ParseTools(res[3].out)
+	}
+	if err := res[4].err; err == nil {
+		// Optional: without it text dates are read in the local zone.
+		p.UTCOffset = strings.TrimSpace(string(res[4].out))
 	}
 	if p.ZFSVersion.Major == 0 {
 		return p, errors.Join(errs...)

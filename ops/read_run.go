@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/opsdeck/opsdeck/remote"
@@ -35,11 +37,36 @@ func privileged(h *Host) remote.Runner {
 	return h.Runner
 }
 
-// hostLocation is the zone scan dates in text output are printed in.
-// ctime() uses the host's TZ, which nothing in the text says; the local
-// zone is right for --local and for hosts in the operator's zone (JSON
-// output carries epoch seconds and needs no zone).
-func hostLocation(*Host) *time.Location { return time.Local }
+// hostLocation is the zone scan dates in text output are printed in:
+// ctime() uses the host's TZ, which nothing in the text says, so the probe
+// reads the host's UTC offset. A fixed offset is wrong only for dates on
+// the other side of a daylight-saving change (an hour off); JSON output
+// carries epoch seconds and needs no zone. Without an offset (a probe
+// that could not run date), the local zone is the best guess.
+func hostLocation(h *Host) *time.Location {
+	if loc, ok := parseUTCOffset(h.Platform.UTCOffset); ok {
+		return loc
+	}
+	return time.Local
+}
+
+// parseUTCOffset reads `date +%z` output such as "+0100" or "-0530".
+func parseUTCOffset(s string) (*time.Location, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) != 5 || (s[0] != '+' && s[0] != '-') {
+		return nil, false
+	}
+	hh, err1 := strconv.Atoi(s[1:3])
+	mm, err2 := strconv.Atoi(s[3:5])
+	if err1 != nil || err2 != nil || hh > 14 || mm > 59 {
+		return nil, false
+	}
+	secs := hh*3600 + mm*60
+	if s[0] == '-' {
+		secs = -secs
+	}
+	return time.FixedZone("UTC"+s, secs), true
+}
 
 // describe turns a read error into the message HostStatus.Errors shows:
 // the remote package's hint when it has one (sudoers line, zfs allow,

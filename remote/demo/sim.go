@@ -88,6 +88,10 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 		if len(args) == 1 {
 			return s.cat(args[0])
 		}
+	case "date":
+		if len(args) == 1 && args[0] == "+%z" {
+			return Output{Stdout: now.Format("-0700") + "\n"}
+		}
 	case "uname":
 		if len(args) == 1 && args[0] == "-sr" {
 			return Output{Stdout: s.host.Kernel + "\n"}
