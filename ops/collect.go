@@ -41,11 +41,12 @@ func Collect(ctx context.Context, h *Host, now time.Time) HostStatus {
 		iostat       fetched
 		timers, cron fetched
 	)
+	iostatArgv := IOStatArgv(h.Platform.ZFSVersion)
 	wg.Add(5)
 	go func() { defer wg.Done(); pools, poolsErr = readPools(ctx, h, now) }()
 	go func() { defer wg.Done(); datasets, datasetsErr = ReadDatasets(ctx, h) }()
 	go func() { defer wg.Done(); arc, arcErr = ReadARC(ctx, h) }()
-	go func() { defer wg.Done(); iostat.out, iostat.err = output(ctx, h.Runner, ArgvIOStat()) }()
+	go func() { defer wg.Done(); iostat.out, iostat.err = output(ctx, h.Runner, iostatArgv) }()
 	go func() { defer wg.Done(); timers, cron = fetchSchedules(ctx, h) }()
 	wg.Wait()
 

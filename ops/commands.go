@@ -79,8 +79,14 @@ func ArgvDatasetsText() []string {
 // ArgvARC reads the ARC kstats.
 func ArgvARC() []string { return []string{"cat", "/proc/spl/kstat/zfs/arcstats"} }
 
-// ArgvIOStat reads per-vdev I/O since boot.
-func ArgvIOStat() []string { return []string{"zpool", "iostat", "-vHp"} }
+// ArgvIOStat reads per-vdev I/O averaged since import, with average
+// latencies (-l, OpenZFS >= 0.7). IOStatArgv picks it or ArgvIOStatBasic
+// from the host's version.
+func ArgvIOStat() []string { return []string{"zpool", "iostat", "-vlHp"} }
+
+// ArgvIOStatBasic reads the same without latencies, for hosts whose
+// version the probe could not tell.
+func ArgvIOStatBasic() []string { return []string{"zpool", "iostat", "-vHp"} }
 
 // ArgvScrubTimers lists systemd timers that scrub pools.
 func ArgvScrubTimers() []string {

@@ -6,10 +6,11 @@ import (
 )
 
 // iostatFields is name, alloc, free, read/write operations and read/write
-// bandwidth; `-l` adds latency columns after them, which are ignored.
+// bandwidth; `-l` adds latency columns after them (iostat_latency.go).
 const iostatFields = 7
 
-// ParseIOStat parses `zpool iostat -vHp`. Scripted output has no
+// ParseIOStat parses `zpool iostat -vHp` and `zpool iostat -vlHp`; with
+// -l each row's Latency is set, without it Latency is nil. Scripted output has no
 // indentation and no separator between pools, so depth comes from
 // structure: with pools (the vdev trees from zpool status) each row takes
 // its depth from the tree and a row naming a pool starts that pool;
@@ -61,6 +62,13 @@ func ParseIOStat(b []byte, pools []Pool) ([]VdevIO, error) {
 				return nil, fmt.Errorf("zpool iostat line %d column %d: %w", i+1, j+2, err)
 			}
 			*dst = v
+		}
+		if len(f) > iostatFields {
+			lat, err := parseLatency(f[iostatFields:])
+			if err != nil {
+				return nil, fmt.Errorf("zpool iostat line %d: %w", i+1, err)
+			}
+			row.Latency = lat
 		}
 		if row.Name == "" {
 			return nil, fmt.Errorf("zpool iostat line %d: empty name", i+1)

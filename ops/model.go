@@ -128,7 +128,8 @@ type ARC struct {
 	HitRatio float64 `json:"hit_ratio"` // 0..1, since boot
 }
 
-// VdevIO is one row of `zpool iostat -vHp`.
+// VdevIO is one row of `zpool iostat -vHp` (or -vlHp): averages per
+// second since the pool was imported, not live rates.
 type VdevIO struct {
 	Pool       string `json:"pool"`
 	Name       string `json:"name"`
@@ -139,6 +140,9 @@ type VdevIO struct {
 	WriteOps   uint64 `json:"write_ops"`
 	ReadBytes  uint64 `json:"read_bytes"` // per second
 	WriteBytes uint64 `json:"write_bytes"`
+	// Latency holds the average waits when the read asked for them
+	// (`zpool iostat -l`); nil otherwise.
+	Latency *IOLatency `json:"latency,omitempty"`
 }
 
 // ScrubSchedule is where a distribution schedules a pool's scrubs.

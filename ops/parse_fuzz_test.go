@@ -77,7 +77,7 @@ func FuzzParseARCStats(f *testing.F) {
 }
 
 func FuzzParseIOStat(f *testing.F) {
-	seed(f, "*/zpool_iostat_vHp.txt")
+	seed(f, "*/zpool_iostat_vHp.txt", "*/zpool_iostat_vlHp.txt")
 	tree := []Pool{{Name: "tank", Root: Vdev{Name: "tank", Children: []Vdev{{Name: "raidz2-0", Children: []Vdev{{Name: "virtio-zdata0"}}}}}}}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, pools := range [][]Pool{nil, tree} {
@@ -88,6 +88,10 @@ func FuzzParseIOStat(f *testing.F) {
 			for _, r := range rows {
 				if r.Pool == "" || r.Depth < 0 {
 					t.Fatalf("row %+v", r)
+				}
+				// Latency comes only from a line with the columns -l adds.
+				if r.Latency != nil && !hasLongLine(b, iostatFields+minLatencyCols) {
+					t.Fatalf("row %+v has latency without its columns", r)
 				}
 			}
 		}

@@ -43,10 +43,11 @@ func ReadARC(ctx context.Context, h *Host) (*ARC, error) {
 	return &a, nil
 }
 
-// ReadIOStat reads per-vdev I/O; pools (from ReadPools, may be nil) give
+// ReadIOStat reads per-vdev I/O, with latencies when the host has them
+// (IOStatArgv); pools (from ReadPools, may be nil) give
 // the rows their depth.
 func ReadIOStat(ctx context.Context, h *Host, pools []Pool) ([]VdevIO, error) {
-	out, err := output(ctx, h.Runner, ArgvIOStat())
+	out, err := output(ctx, h.Runner, IOStatArgv(h.Platform.ZFSVersion))
 	if err != nil {
 		return nil, err
 	}

@@ -23,7 +23,7 @@ const slowLinkRTT = 80 * time.Millisecond
 // ssh_config alias "slow" that goes through it.
 func slowHost(b *testing.B) (srv *sshtest.Server, cfgFile string) {
 	srv = sshtest.Start(b)
-	installReplay(b, srv)
+	srv.InstallZFSReplay(b, "../../testdata/zfs/2.3")
 	proxy, err := sshtest.NewDelayProxy(srv.Addr(), slowLinkRTT)
 	if err != nil {
 		b.Fatal(err)

@@ -18,7 +18,7 @@ import (
 // mirror, its datasets and the ARC.
 func TestStatusOverSSH(t *testing.T) {
 	srv := sshtest.Start(t)
-	installReplay(t, srv)
+	srv.InstallZFSReplay(t, "../../testdata/zfs/2.3")
 	for _, mode := range []ops.OutputMode{ops.OutputJSON, ops.OutputText} {
 		t.Run(string(mode), func(t *testing.T) {
 			t.Setenv("XDG_STATE_HOME", t.TempDir())

@@ -1,21 +1,20 @@
-package app
+package sshtest
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/opsdeck/opsdeck/remote/sshtest"
 )
 
-// installReplay puts fake zpool, zfs, cat and systemctl first on the
-// sshd's PATH. They replay the real OpenZFS 2.3 captures in testdata/zfs
-// for exactly the argv the console sends, and fail loudly on any other,
-// so a changed command line shows up here rather than as an empty pane.
-func installReplay(t testing.TB, srv *sshtest.Server) {
+// InstallZFSReplay puts fake zpool, zfs, cat and systemctl first on the
+// server's PATH. They replay the real OpenZFS 2.3 captures in fixtures
+// (the repository's testdata/zfs/2.3) for exactly the argv the console
+// sends, and fail loudly on any other, so a changed command line shows up
+// in the tests that use it rather than as an empty pane.
+func (srv *Server) InstallZFSReplay(t testing.TB, fixtures string) {
 	t.Helper()
-	fix, err := filepath.Abs("../../testdata/zfs/2.3")
+	fix, err := filepath.Abs(fixtures)
 	if err != nil {
 		t.Fatal(err)
 	}
