@@ -16,7 +16,7 @@ func TestAnswersEveryConsoleCommand(t *testing.T) {
 		"tools": ops.ArgvTools(), "status json": ops.ArgvPoolStatusJSON(), "status text": ops.ArgvPoolStatusText(),
 		"list json": ops.ArgvPoolListJSON(), "list text": ops.ArgvPoolListText(),
 		"datasets json": ops.ArgvDatasetsJSON(), "datasets text": ops.ArgvDatasetsText(),
-		"arc": ops.ArgvARC(), "iostat": ops.ArgvIOStat(), "cron": ops.ArgvScrubCron(),
+		"arc": ops.ArgvARC(), "iostat": ops.ArgvIOStat(), "iostat basic": ops.ArgvIOStatBasic(), "cron": ops.ArgvScrubCron(),
 	}
 	s, _ := newDemoSim()
 	for name, argv := range reads {

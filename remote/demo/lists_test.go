@@ -30,7 +30,7 @@ func TestIOStatReproducesLabCapture(t *testing.T) {
 		"virtio-zspec1": {0, 25, 35186, 158451},
 	}
 	p.Root.walk(func(v *Vdev) { v.IO = io[v.Name] })
-	diffBytes(t, "zpool iostat -vHp", iostatText([]*Pool{p}), readCapture(t, "zpool_iostat_vHp.txt"))
+	diffBytes(t, "zpool iostat -vHp", iostatText([]*Pool{p}, false), readCapture(t, "zpool_iostat_vHp.txt"))
 }
 
 // labDatasets is the lab's `zfs list -t all`: name, createtxg, used,

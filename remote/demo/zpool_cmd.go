@@ -44,7 +44,7 @@ func (s *Sim) zpool(sub string, args []string, now time.Time) Output {
 			return Output{Stdout: poolListText(pools, cols)}
 		}
 	case "iostat":
-		o, err := getopt(args, "vHp", "")
+		o, err := getopt(args, "vlHp", "")
 		if err != nil {
 			return usageError("zpool", err)
 		}
@@ -55,7 +55,7 @@ func (s *Sim) zpool(sub string, args []string, now time.Time) Output {
 		if out != nil {
 			return *out
 		}
-		return Output{Stdout: iostatText(pools)}
+		return Output{Stdout: iostatText(pools, o.has('l'))}
 	case "scrub":
 		return s.scrubCommand(args, now)
 	}
