@@ -10,6 +10,11 @@ import (
 // ReadPools reads every pool's status and capacity — `zpool status` and
 // `zpool list`, issued concurrently — as JSON when h.UseJSON() and as
 // text otherwise, merged into one []Pool.
+//
+// --local reads pools this way too, not through go-zfs: go-zfs v3.1.0's
+// GetZpool asks `zpool get -Hp`, whose dedupratio has no trailing "x",
+// and strips the last character anyway (1.25 becomes 1.2), turns an
+// unknown fragmentation ("-") into 0, and has no vdev tree at all.
 func ReadPools(ctx context.Context, h *Host) ([]Pool, error) {
 	return readPools(ctx, h, time.Now())
 }
