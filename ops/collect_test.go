@@ -13,16 +13,16 @@ import (
 func TestProbe(t *testing.T) {
 	for version, want := range map[string]ZFSVersion{"2.3": {2, 3, 2, "zfs-2.3.2-2~bpo12+2"}, "2.1": {2, 1, 11, "zfs-2.1.11-1+deb12u1"}} {
 		f := newFake(t, hostReplies(version))
-		f.barrier = 4
+		f.barrier = 5
 		p, err := Probe(context.Background(), &Host{Name: "lab", Runner: f})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.ZFSVersion != want || p.Kernel != "Linux 6.1.0-56-amd64" || p.OS != "Debian GNU/Linux 12 (bookworm)" || !p.Tools["zfs"] || p.Tools["wg"] {
+		if p.ZFSVersion != want || p.Kernel != "Linux 6.1.0-56-amd64" || p.OS != "Debian GNU/Linux 12 (bookworm)" || !p.Tools["zfs"] || p.Tools["wg"] || p.UTCOffset != "+0100" {
 			t.Errorf("%s: %+v", version, p)
 		}
-		if f.peak != 4 {
-			t.Errorf("probe ran %d commands at once, want all 4", f.peak)
+		if f.peak != 5 {
+			t.Errorf("probe ran %d commands at once, want all 5", f.peak)
 		}
 	}
 	replies := hostReplies("2.1")

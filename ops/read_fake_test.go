@@ -95,6 +95,7 @@ func hostReplies(version string) map[string]reply {
 		key(ArgvOSRelease()):   {fixture: "host/os_release_debian12.txt"},
 		key(ArgvZFSVersion()):  {fixture: version + "/zfs_version.txt"},
 		key(ArgvTools()):       {fixture: "host/tools.txt"},
+		key(ArgvUTCOffset()):   {stdout: "+0100\n"},
 	}
 	if version == "2.3" {
 		r[key(ArgvPoolStatusJSON())] = reply{fixture: "2.3/permerr_status_v_j_int.json"}
