@@ -59,6 +59,7 @@ func New(opts Options) *Model {
 	m.env = panes.Env{
 		Styles: &styles, Keys: panes.DefaultNavKeys(), ReadOnly: opts.ReadOnly,
 		ScrubWarnAge: opts.ScrubWarnAge, Host: m.host,
+		CapacityWarn: opts.CapacityWarn, CapacityCrit: opts.CapacityCrit,
 	}
 	m.panes = registry(m.env)
 	m.tasks = task.New(opts.Executor, opts.ReadOnly, opts.Clock)

@@ -51,6 +51,10 @@ const (
 	DefaultRefresh      = 5 * time.Second
 	DefaultReadTimeout  = 30 * time.Second
 	DefaultScrubWarnAge = 35 * 24 * time.Hour
+	// DefaultCapacityWarn and DefaultCapacityCrit are the pool capacity
+	// percentages from which the Pool pane warns and alarms.
+	DefaultCapacityWarn = 80
+	DefaultCapacityCrit = 90
 )
 
 // Options configure the console.
@@ -81,6 +85,10 @@ type Options struct {
 	// ScrubWarnAge is how old the last scrub may be before the Scrub pane
 	// warns (0: DefaultScrubWarnAge).
 	ScrubWarnAge time.Duration
+	// CapacityWarn and CapacityCrit are the pool capacity percentages from
+	// which the Pool pane colours it as a warning and as critical (0:
+	// DefaultCapacityWarn, DefaultCapacityCrit).
+	CapacityWarn, CapacityCrit int
 }
 
 func (o *Options) defaults() {
@@ -95,5 +103,11 @@ func (o *Options) defaults() {
 	}
 	if o.ScrubWarnAge <= 0 {
 		o.ScrubWarnAge = DefaultScrubWarnAge
+	}
+	if o.CapacityWarn <= 0 {
+		o.CapacityWarn = DefaultCapacityWarn
+	}
+	if o.CapacityCrit <= 0 {
+		o.CapacityCrit = DefaultCapacityCrit
 	}
 }

@@ -25,6 +25,7 @@ func (srv *Server) InstallZFSReplay(t testing.TB, fixtures string) {
 "list -j --json-int -o name,size,allocated,free,fragmentation,capacity,dedupratio,health") f=zpool_list_j.json ;;
 "list -Hp -o name,size,allocated,free,fragmentation,capacity,dedupratio,health") f=pool_list_o.txt ;;
 "iostat -vHp") f=zpool_iostat_vHp.txt ;;
+"iostat -vlHp") f=zpool_iostat_vlHp.txt ;;
 *) echo "fake zpool: unexpected arguments: $*" >&2; exit 2 ;;
 esac`,
 		"zfs": `case "$*" in

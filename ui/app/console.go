@@ -82,6 +82,8 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		Demo:         o.demo,
 		Conn:         conn,
 		ScrubWarnAge: daysToDuration(hc.ScrubWarnDays),
+		CapacityWarn: hc.CapacityWarnPercent,
+		CapacityCrit: hc.CapacityCritPercent,
 	})
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(consoleFPS)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {

@@ -62,6 +62,9 @@ type Env struct {
 	// ScrubWarnAge is how old the last scrub may be before it is warned
 	// about.
 	ScrubWarnAge time.Duration
+	// CapacityWarn and CapacityCrit are the pool capacity percentages from
+	// which the Pool pane colours it as a warning and as critical.
+	CapacityWarn, CapacityCrit int
 	// Host returns the host actions run on; nil when there is none (tests
 	// that only render).
 	Host func() *ops.Host

@@ -11,8 +11,12 @@ import (
 	"github.com/opsdeck/opsdeck/ui/panes"
 )
 
-// wideAt is the width from which the datasets move beside the tree.
-const wideAt = 140
+// wideAt is the width from which the datasets move beside the tree, if
+// they keep minDatasetsW cells there once the tree (and its I/O) has its.
+const (
+	wideAt       = 140
+	minDatasetsW = 60
+)
 
 // Pane is the Pool pane.
 type Pane struct {

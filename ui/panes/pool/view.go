@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ui/components/tree"
 	"github.com/opsdeck/opsdeck/ui/format"
@@ -17,8 +19,13 @@ func (p *Pane) View() string {
 		return ""
 	}
 	var lines []string
-	if p.width >= wideAt {
-		leftW := p.width * 9 / 20
+	leftW := p.width * 9 / 20
+	if io := p.io(); io.rows != nil {
+		// The tree and its I/O take what they need if the datasets keep
+		// enough room beside them; otherwise the datasets go below.
+		leftW = max(leftW, treeWidth(p.env, p.data.Status.Pools[p.selected])+io.width())
+	}
+	if p.width >= wideAt && p.width-leftW-2 >= minDatasetsW {
 		left := p.left(leftW)
 		right := p.right(p.width - leftW - 2)
 		for i := 0; i < max(len(left), len(right)); i++ {
@@ -79,9 +86,40 @@ func (p *Pane) left(w int) []string {
 	// Errors come before the tree: on a damaged pool they are what the
 	// operator must see without scrolling.
 	out = append(out, errorsLines(p.env, pl, w)...)
+	if io := p.io(); io.rows != nil {
+		return append(out, io.beside(tree.Render(pl.Root, s, w-io.width()), s)...)
+	}
 	out = append(out, "")
 	out = append(out, tree.Render(pl.Root, s, w)...)
 	return out
+}
+
+// io is the selected pool's per-vdev I/O when the pane is wide enough to
+// show it beside the tree; empty otherwise.
+func (p *Pane) io() ioTable {
+	if p.width < ioAt || !p.data.Loaded || p.selected >= len(p.data.Status.Pools) {
+		return ioTable{}
+	}
+	return poolIO(p.data.Status.IOStat, p.data.Status.Pools[p.selected].Name)
+}
+
+// treeWidth is the narrowest width at which the pool's tree is drawn
+// without cutting a name: tree.Render keeps some room for the counters
+// beyond what its lines use, so it is searched for rather than assumed.
+func treeWidth(env panes.Env, pl ops.Pool) int {
+	widest := func(w int) int {
+		n := 0
+		for _, l := range tree.Render(pl.Root, env.Styles, w) {
+			n = max(n, ansi.StringWidth(l))
+		}
+		return n
+	}
+	natural := widest(1 << 10)
+	w := natural
+	for w < natural+40 && widest(w) < natural {
+		w++
+	}
+	return w
 }
 
 func (p *Pane) poolList() string {
@@ -112,10 +150,11 @@ func attention(env panes.Env, pl ops.Pool) string {
 func capacity(env panes.Env, pl ops.Pool, w int) string {
 	s := env.Styles
 	capStyle := s.Text
+	warn, crit := thresholds(env)
 	switch {
-	case pl.Capacity >= 90:
+	case pl.Capacity >= crit:
 		capStyle = s.Crit
-	case pl.Capacity >= 80:
+	case pl.Capacity >= warn:
 		capStyle = s.Warn
 	}
 	frag := "-"
@@ -126,6 +165,19 @@ func capacity(env panes.Env, pl ops.Pool, w int) string {
 		capStyle.Render(fmt.Sprintf("cap %d%%", pl.Capacity)) +
 		fmt.Sprintf("  frag %s  dedup %s", frag, format.Ratio(pl.DedupRatio))
 	return layout.Line(line, w)
+}
+
+// thresholds are the capacity percentages that warn and alarm; an Env
+// without them (tests that build one by hand) gets ZFS's usual 80/90.
+func thresholds(env panes.Env) (warn, crit int) {
+	warn, crit = env.CapacityWarn, env.CapacityCrit
+	if warn <= 0 {
+		warn = 80
+	}
+	if crit <= 0 {
+		crit = 90
+	}
+	return warn, crit
 }
 
 // health is the status/action/see text, shown only when ZFS gave some.
