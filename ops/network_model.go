@@ -4,7 +4,8 @@ import "time"
 
 // NetworkStatus is what the Network pane shows, read by ReadNetwork. Each
 // section that failed has its error in Errors under the section's name
-// ("interfaces", "wireguard", "qdisc", "sysctl") and is left empty; a
+// ("interfaces", "speeds", "wireguard", "qdisc", "sysctl", "ping") and is
+// left empty; a
 // tool that is absent or unused (no wg, no WireGuard interfaces) is not an
 // error: WireGuardNote says so in words.
 type NetworkStatus struct {
@@ -19,18 +20,42 @@ type NetworkStatus struct {
 	Findings []NetFinding      `json:"findings"`
 	Verdict  string            `json:"verdict"`
 	Errors   map[string]string `json:"errors,omitempty"`
+	// Ping is the RTT measured to the first configured peer; nil when no
+	// peer is configured, rtt_ms is set, or the ping failed (see
+	// Errors["ping"]).
+	Ping *NetPing `json:"ping,omitempty"`
+}
+
+// NetPing is the summary of `ping -c 3` to a peer.
+type NetPing struct {
+	Peer        string        `json:"peer"`
+	Address     string        `json:"address"`
+	Transmitted int           `json:"transmitted"`
+	Received    int           `json:"received"`
+	Min         time.Duration `json:"min_ns"`
+	Avg         time.Duration `json:"avg_ns"`
+	Max         time.Duration `json:"max_ns"`
 }
 
 // NetInterface is one link with its addresses, counters and live rates.
 type NetInterface struct {
-	Name      string   `json:"name"`
-	Kind      string   `json:"kind"`  // loopback, ether, wireguard, bridge, vlan, bond, …
-	State     string   `json:"state"` // operstate: UP, DOWN, UNKNOWN
+	Name  string `json:"name"`
+	Kind  string `json:"kind"`  // loopback, ether, wireguard, bridge, vlan, bond, …
+	State string `json:"state"` // operstate: UP, DOWN, UNKNOWN
+	// Up is the UP flag (administratively up); WireGuard and other
+	// virtual links carry traffic with State UNKNOWN, so Up is what
+	// "in use" means.
+	Up        bool     `json:"up"`
 	MTU       int      `json:"mtu"`
 	Addresses []string `json:"addresses"` // CIDR, e.g. 192.0.2.10/24
 	// SpeedMbps is from /sys/class/net/NAME/speed; 0 when unknown.
 	SpeedMbps int    `json:"speed_mbps"`
 	Qdisc     string `json:"qdisc"` // root qdisc actually on the interface
+	// QdiscChildren are the distinct kinds below a multi-queue root
+	// ("mq" with one fq per TX queue gives ["fq"]); empty otherwise.
+	QdiscChildren []string `json:"qdisc_children,omitempty"`
+	// Master is the bridge or bond this link is a member of, if any.
+	Master    string `json:"master,omitempty"`
 	RxBytes   uint64 `json:"rx_bytes"`
 	TxBytes   uint64 `json:"tx_bytes"`
 	RxErrors  uint64 `json:"rx_errors"`
@@ -48,6 +73,7 @@ type NetInterface struct {
 // WGInterface is one WireGuard interface from `wg show all dump`.
 type WGInterface struct {
 	Name       string   `json:"name"`
+	PublicKey  string   `json:"public_key"`
 	ListenPort int      `json:"listen_port"`
 	MTU        int      `json:"mtu"`
 	Peers      []WGPeer `json:"peers"`

@@ -21,9 +21,9 @@ func (m *Model) openPalette() {
 	}
 	for i, p := range m.panes {
 		i := i
-		add("pane "+p.ID(), "show the "+p.Title()+" pane", func() tea.Cmd { m.focus(i); return nil })
+		add("pane "+p.ID(), "show the "+p.Title()+" pane", func() tea.Cmd { return m.focus(i) })
 	}
-	add("refresh", "read the host now", func() tea.Cmd { return m.read(false) })
+	add("refresh", "read the host now", func() tea.Cmd { return tea.Batch(m.read(false), m.readPane(false)) })
 	add("help", "show all keys", func() tea.Cmd { m.overlay = overlayHelp; return nil })
 	add("tasks", "show the task log", func() tea.Cmd { m.overlay = overlayTasks; return nil })
 	add("host", "switch host (back to the host picker)", func() tea.Cmd { m.switchHost = true; return m.quit() })
@@ -32,7 +32,7 @@ func (m *Model) openPalette() {
 		i := i
 		for _, c := range p.Commands() {
 			msg := c.Msg
-			add(c.Name, c.Help, func() tea.Cmd { m.focus(i); return m.pane().Update(msg) })
+			add(c.Name, c.Help, func() tea.Cmd { return tea.Batch(m.focus(i), m.pane().Update(msg)) })
 		}
 	}
 	entries := make([]palette.Entry, len(m.commands))

@@ -37,6 +37,12 @@ type Model struct {
 	data  panes.Data
 	reads reads
 	conn  ConnState
+	// paneReads are the reads of panes that read for themselves
+	// (panes.Reader), by pane ID.
+	paneReads map[string]*paneRead
+	// actionOwner is the ID of the pane whose action runs (or awaits
+	// confirmation); it receives the action's output.
+	actionOwner string
 
 	overlay  overlay
 	palette  *palette.Palette
@@ -61,7 +67,7 @@ func New(opts Options) *Model {
 		ScrubWarnAge: opts.ScrubWarnAge, Host: m.host,
 		CapacityWarn: opts.CapacityWarn, CapacityCrit: opts.CapacityCrit,
 	}
-	m.panes = registry(m.env)
+	m.panes = registry(m.env, opts.Network)
 	m.tasks = task.New(opts.Executor, opts.ReadOnly, opts.Clock)
 	m.data.Now = m.now
 	return m
@@ -77,7 +83,7 @@ func (m *Model) host() *ops.Host {
 // Init starts the first read, the refresh timer and the listeners for
 // connection states and SSH prompts.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.read(false), m.tick(), m.waitConn(), m.waitPrompt())
+	return tea.Batch(m.read(false), m.readPane(false), m.tick(), m.waitConn(), m.waitPrompt())
 }
 
 // Update routes msg.
@@ -90,10 +96,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tickMsg:
-		return m, tea.Batch(m.tick(), m.read(false))
+		return m, tea.Batch(m.tick(), m.read(false), m.readPane(false))
 	case readDoneMsg:
 		m.applyRead(msg)
 		return m, nil
+	case paneReadMsg:
+		return m, m.applyPaneRead(msg)
 	case connMsg:
 		return m, m.applyConn(msg.state)
 	case promptMsg:
@@ -102,10 +110,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case task.Finished:
 		// The action changed the host: read now rather than at the next
 		// tick, dropping any read started before it finished.
-		return m, m.read(true)
+		return m, tea.Batch(m.read(true), m.readPane(true), m.actionFinished(msg))
 	case panes.RunAction:
 		m.overlay = overlayNone
-		return m, m.tasks.Request(msg.Action)
+		return m, m.requestAction(msg)
 	case panes.Notice:
 		m.tasks.Notify(msg.Text, msg.Warn)
 		return m, nil
@@ -117,8 +125,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	routed := m.routeOutput(msg)
 	if cmd, ok := m.tasks.Update(msg); ok {
-		return m, cmd
+		return m, tea.Batch(routed, cmd)
 	}
 	return m, m.pane().Update(msg)
 }
@@ -175,11 +184,11 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 			m.tasks.Notify("a refresh is already running", false)
 			return nil
 		}
-		return m.read(false)
+		return tea.Batch(m.read(false), m.readPane(false))
 	case key.Matches(k, g.NextPane):
-		m.focus(m.active + 1)
+		return m.focus(m.active + 1)
 	case key.Matches(k, g.PrevPane):
-		m.focus(m.active - 1)
+		return m.focus(m.active - 1)
 	case key.Matches(k, g.SwitchHost):
 		m.switchHost = true
 		return m.quit()
@@ -189,7 +198,7 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		m.tasks.Cancel()
 	case len(k.Runes) == 1 && k.Runes[0] >= '1' && k.Runes[0] <= '9' && k.Type == tea.KeyRunes:
 		if i := int(k.Runes[0] - '1'); i < len(m.panes) {
-			m.focus(i)
+			return m.focus(i)
 		}
 	default:
 		return m.pane().Update(k)
@@ -197,15 +206,18 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-func (m *Model) focus(i int) {
+// focus makes pane i active and starts its own read if it has one.
+func (m *Model) focus(i int) tea.Cmd {
 	n := len(m.panes)
 	m.active = ((i % n) + n) % n
+	return m.readPaneOnFocus()
 }
 
 func (m *Model) quit() tea.Cmd {
 	if m.reads.cancel != nil {
 		m.reads.cancel()
 	}
+	m.cancelPaneReads()
 	m.tasks.Cancel()
 	if m.opts.Prompter != nil {
 		m.opts.Prompter.Close()

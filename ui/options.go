@@ -11,6 +11,7 @@ import (
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/themes"
+	"github.com/opsdeck/opsdeck/ui/panes/network"
 )
 
 // Source is where the console's data comes from: the real host through
@@ -89,6 +90,9 @@ type Options struct {
 	// which the Pool pane colours it as a warning and as critical (0:
 	// DefaultCapacityWarn, DefaultCapacityCrit).
 	CapacityWarn, CapacityCrit int
+	// Network is what the Network pane reads and tests with: the
+	// network read, the iperf3 tester and the host's test peers.
+	Network network.Deps
 }
 
 func (o *Options) defaults() {

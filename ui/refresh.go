@@ -107,7 +107,7 @@ func (m *Model) applyConn(st ConnState) tea.Cmd {
 	cmds := []tea.Cmd{m.waitConn()}
 	if st.Status == ConnConnected && was != ConnConnected {
 		// Back online: do not wait for the next tick to show fresh data.
-		cmds = append(cmds, m.read(true))
+		cmds = append(cmds, m.read(true), m.readPane(true))
 	}
 	return tea.Batch(cmds...)
 }

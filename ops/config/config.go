@@ -55,6 +55,8 @@ type HostConfig struct {
 	// Services maps a service name (see the example file) to the URL it
 	// answers on, as seen from the host.
 	Services map[string]string
+	// Network is the Network pane's [network] block.
+	Network NetworkConfig
 }
 
 // Config is the whole validated file.
@@ -79,6 +81,7 @@ func builtin() HostConfig {
 		CapacityWarnPercent: 80,
 		CapacityCritPercent: 90,
 		Services:            map[string]string{},
+		Network:             NetworkConfig{IPerf3Port: DefaultIPerf3Port},
 	}
 }
 
@@ -152,10 +155,11 @@ func resolve(base HostConfig, l layer) HostConfig {
 	for name, url := range l.Services {
 		h.Services[name] = url.V
 	}
+	h.Network = resolveNetwork(base.Network, l.Network)
 	return h
 }
 
-func set[T bool | int | string | time.Duration](dst *T, s Setting[T]) {
+func set[T bool | int | float64 | string | time.Duration](dst *T, s Setting[T]) {
 	if s.Set {
 		*dst = s.V
 	}

@@ -22,11 +22,12 @@ type layer struct {
 	CapacityWarnPercent Setting[int]               `toml:"capacity_warn_percent"`
 	CapacityCritPercent Setting[int]               `toml:"capacity_crit_percent"`
 	Services            map[string]Setting[string] `toml:"services"`
+	Network             networkLayer               `toml:"network"`
 }
 
 // layerKeys are layer's TOML names; hostOnly/defaultsOnly adjust them.
 var layerKeys = []string{"refresh", "read_only", "sudo", "output", "scrub_warn_days",
-	"capacity_warn_percent", "capacity_crit_percent", "services"}
+	"capacity_warn_percent", "capacity_crit_percent", "services", "network"}
 
 type defaultsLayer struct {
 	layer
@@ -109,6 +110,10 @@ func (v *validator) shape(md toml.MetaData) {
 			v.fail(k, "unknown key%s", hint(k))
 		case want == "table" && md.Type(k...) != "Hash":
 			v.fail(k, "must be a table, like [%s]", k)
+		case want == "array of tables" && md.Type(k...) != "ArrayHash" && md.Type(k...) != "Array":
+			// "Array" is an inline [{…}, {…}]; the decoder rejects one
+			// whose elements are not tables.
+			v.fail(k, "must be an array of tables, like [[%s]]", k)
 		}
 	}
 }
@@ -136,6 +141,8 @@ func schemaKind(k toml.Key) (string, bool) {
 		return "", false
 	}
 	switch {
+	case len(section) >= 1 && section[0] == "network":
+		return networkKind(section[1:])
 	case len(section) == 1 && section[0] == "services":
 		return "table", true
 	case len(section) == 1:
@@ -189,6 +196,7 @@ func (v *validator) layer(sec toml.Key, l layer) {
 			v.fail(key, "%q is not an http:// or https:// URL", s.V)
 		}
 	}
+	v.network(at("network"), l.Network)
 }
 
 // merged checks rules between keys, on the settings a section ends up

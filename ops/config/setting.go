@@ -13,7 +13,7 @@ import (
 // It decodes itself (toml.Unmarshaler), so a value of the wrong type
 // comes back from the decoder as a toml.ParseError carrying the key and
 // its line, instead of the decoder's free-text error.
-type Setting[T bool | int | string | time.Duration] struct {
+type Setting[T bool | int | float64 | string | time.Duration] struct {
 	V   T
 	Set bool
 }
@@ -37,6 +37,17 @@ func (s *Setting[T]) UnmarshalTOML(data any) error {
 			return fmt.Errorf("%d is out of range", n)
 		}
 		v = int(n)
+	case float64:
+		// rtt_ms = 12 is as natural as rtt_ms = 12.5: TOML keeps the
+		// two apart, people do not.
+		switch n := data.(type) {
+		case float64:
+			v = n
+		case int64:
+			v = float64(n)
+		default:
+			return fmt.Errorf("want a number, got %s", describe(data))
+		}
 	case string:
 		str, ok := data.(string)
 		if !ok {

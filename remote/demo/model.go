@@ -23,6 +23,9 @@ type Host struct {
 	Pools    []*Pool
 	Datasets []*Dataset
 	ARC      ARC
+	// Net is the network the Network pane reads; nil answers none of
+	// its commands.
+	Net *Network
 	// Loc is the server's time zone for ctime(3) dates.
 	Loc *time.Location
 }

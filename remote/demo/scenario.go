@@ -32,7 +32,7 @@ var (
 // mirror of two 1.92 TB NVMe drives, datasets laid out like the seed
 // server (media, backup, vm, home, nix, monitoring), a 100 GiB ARC and
 // Debian's monthly scrub cron, whose last run finished six days before
-// now.
+// now; its network is DemoNetwork.
 func DemoHost(now time.Time) *Host {
 	h := &Host{
 		Hostname:    "demo",
@@ -41,12 +41,13 @@ func DemoHost(now time.Time) *Host {
 		ZFSUserland: "zfs-2.3.2-2~bpo12+2",
 		ZFSKmod:     "zfs-kmod-2.3.2-2~bpo12+2",
 		Tools: []string{"/usr/sbin/zpool", "/usr/sbin/zfs", "/usr/bin/sudo", "/usr/bin/systemctl",
-			"/usr/bin/iperf3", "/usr/sbin/tc", "/usr/sbin/ip", "/usr/bin/restic", "/usr/bin/curl"},
+			"/usr/bin/iperf3", "/usr/bin/wg", "/usr/sbin/tc", "/usr/sbin/ip", "/usr/bin/restic", "/usr/bin/curl"},
 		CronFile: debianScrubCron,
 		Loc:      time.UTC,
 	}
 	h.Pools = []*Pool{demoPool(now)}
 	h.Datasets = demoDatasets(h.Pools[0])
+	h.Net = DemoNetwork(now)
 	h.ARC = ARC{Hits: 1893315771, Misses: 41275390, Size: 99241279488, C: 103079215104,
 		CMin: 8589934592, CMax: 107374182400, DataSize: 83751862272, MetaSize: 13112445952,
 		MRUSize: 41003753472, MFUSize: 55860621312}

@@ -163,7 +163,7 @@ func TestServerWithOpenSSHClient(t *testing.T) {
 	}
 	// ssh joins its arguments with spaces; the quoting is ours to add.
 	out, _, code = run("sh", "-c", `'for t in zpool zfs curl wg; do command -v "$t"; done; exit 0'`)
-	if code != 0 || out != "/usr/sbin/zpool\n/usr/sbin/zfs\n/usr/bin/curl\n" {
+	if code != 0 || out != "/usr/sbin/zpool\n/usr/sbin/zfs\n/usr/bin/curl\n/usr/bin/wg\n" {
 		t.Fatalf("tools probe: exit %d %q", code, out)
 	}
 	_, stderr, code = run("zpool", "scrub", "nosuchpool")

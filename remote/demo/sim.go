@@ -74,6 +74,9 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 	if len(argv) == 0 {
 		return Output{}
 	}
+	if out, ok := s.netCommand(argv, now); ok { // net_cmd.go
+		return out
+	}
 	args := argv[1:]
 	switch argv[0] {
 	case "zpool":
@@ -104,6 +107,14 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 		}
 	case "sudo":
 		// Only `sudo -n [--] argv` is modelled (handled in Run).
+	case "ip", "tc", "sysctl", "wg", "ping":
+		// Arguments net_cmd.go does not model: not simulated.
+	case "iperf3": // iperf_sim.go
+		return s.iperf3(args)
+	case "timeout":
+		return s.timeout(args)
+	case "pkill":
+		return s.pkill(args)
 	case "systemctl":
 		if strings.Join(args, " ") == "list-timers --all --no-pager --no-legend zfs-scrub*" {
 			return Output{Stdout: s.host.Timers}

@@ -12,9 +12,11 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/ops/config"
+	"github.com/opsdeck/opsdeck/ops/iperf"
 	"github.com/opsdeck/opsdeck/remote"
 	"github.com/opsdeck/opsdeck/themes"
 	"github.com/opsdeck/opsdeck/ui"
+	"github.com/opsdeck/opsdeck/ui/panes/network"
 	"github.com/opsdeck/opsdeck/ui/picker"
 )
 
@@ -84,6 +86,7 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		ScrubWarnAge: daysToDuration(hc.ScrubWarnDays),
 		CapacityWarn: hc.CapacityWarnPercent,
 		CapacityCrit: hc.CapacityCritPercent,
+		Network:      network.HostDeps(h.Name, hc.Network, openIperfHistory(), nil),
 	})
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(consoleFPS)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
@@ -132,6 +135,20 @@ func buildStyles(o Options, cfg *config.Config) (themes.Styles, error) {
 	}
 	out := termenv.NewOutput(os.Stdout)
 	return themes.New(name, themes.ProfileFor(os.Getenv, out.EnvColorProfile()), lipgloss.HasDarkBackground())
+}
+
+// openIperfHistory opens the iperf3 results kept in the XDG state dir;
+// without one the tests still run, their results are just not kept.
+func openIperfHistory() *iperf.History {
+	dir, err := iperf.DefaultHistoryDir()
+	if err == nil {
+		var h *iperf.History
+		if h, err = iperf.OpenHistory(dir); err == nil {
+			return h
+		}
+	}
+	fmt.Fprintf(os.Stderr, "opsdeck: iperf3 results will not be kept: %v\n", err)
+	return nil
 }
 
 func openAudit() (*action.AuditLog, error) {

@@ -72,7 +72,12 @@ type Env struct {
 
 // RunAction asks the root to confirm (by the action's danger level) and
 // run an action, streaming its output into the task line.
-type RunAction struct{ Action action.Action }
+type RunAction struct {
+	Action action.Action
+	// Pane is the ID of the pane asking; when set, that pane receives
+	// the action's output lines (ActionOutput) and its end (ActionDone).
+	Pane string
+}
 
 // Notice is a one-line message for the task line, e.g. why a key did
 // nothing.
