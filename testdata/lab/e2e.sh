@@ -53,6 +53,11 @@ finish() {
 trap finish EXIT
 
 t0=$SECONDS
+# Compile the suite first: a build error must not cost a lab boot.
+suite_bin=$LAB_DIR/e2e.test
+mkdir -p "$LAB_DIR"
+timed e2e-compile go test -tags e2e -c -o "$suite_bin" .
+
 # A fresh first-boot state for every run: earlier runs or a hand-used lab
 # must not leak into the results (and a running lab would block a rebuild).
 timed lab-discard bash "$HERE/lab.sh" discard
@@ -71,7 +76,7 @@ rc=0
 # shellcheck disable=SC2317 # called through timed
 run_suite() {
   timeout "$((suite_min * 60 + 60))" \
-    go test -tags e2e -count=1 -v -timeout "${suite_min}m" -run "$re" . >"$out" 2>&1
+    "$suite_bin" -test.count=1 -test.v -test.timeout "${suite_min}m" -test.run "$re" >"$out" 2>&1
 }
 timed e2e-suite run_suite || rc=$?
 grep -E '^(--- |FAIL|ok|PASS|panic)|_test\.go:[0-9]+:' "$out" || true

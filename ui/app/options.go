@@ -8,6 +8,7 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ops/config"
+	"github.com/opsdeck/opsdeck/remote/demo"
 )
 
 // Options are the command line's choices; zero values defer to the
@@ -60,6 +61,11 @@ func hostConfig(cfg *config.Config, o Options) config.HostConfig {
 	}
 	if o.Output != "" {
 		hc.Output = string(o.Output)
+	}
+	if o.demo && len(hc.Network.Peers) == 0 {
+		// The simulated host has a WireGuard peer; without it configured
+		// the demo could show no RTT and so no buffer sizing at all.
+		hc.Network = demo.DemoNetworkConfig()
 	}
 	return hc
 }
