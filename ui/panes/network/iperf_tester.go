@@ -3,6 +3,7 @@ package network
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/opsdeck/opsdeck/ops"
@@ -22,16 +23,49 @@ type IperfTester struct {
 	Store *iperf.History
 	// Clock stamps results while they are drawn live.
 	Clock func() time.Time
+
+	mu sync.Mutex
+	// version is the host's iperf3, found once by detect; the zero
+	// Version (not yet known) gives text output, which every iperf3
+	// prints, while 3.17+ streams JSON with per-interval RTTs.
+	version  iperf.Version
+	detected bool
+}
+
+// detect asks the host for its iperf3 version once (from the pane's
+// background read, never from Update); a host without iperf3 keeps the
+// zero Version and the action's own check explains what is missing.
+func (t *IperfTester) detect(ctx context.Context, h *ops.Host) {
+	t.mu.Lock()
+	done := t.detected
+	t.mu.Unlock()
+	if done || (h.Platform.Tools != nil && !h.Platform.Tools["iperf3"]) {
+		return
+	}
+	v, err := iperf.DetectVersion(ctx, h.Runner, h.Name)
+	if err != nil && ctx.Err() != nil {
+		return // cut short: try again on the next read
+	}
+	t.mu.Lock()
+	t.version, t.detected = v, true
+	t.mu.Unlock()
+}
+
+func (t *IperfTester) hostVersion() iperf.Version {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.version
 }
 
 // Action implements Tester. The loopback test starts a one-off server on
 // the host for itself; a peer is expected to run its own `iperf3 -s`.
-// The zero iperf.Version gives text output, which every iperf3 prints.
+// Output is --json-stream on iperf3 3.17+ once detect has run, text before.
 func (t *IperfTester) Action(h *ops.Host, spec Spec) action.Action {
 	return iperf.TestAction(h, iperf.Spec{
 		Target: spec.Target, TargetName: spec.Label, Port: t.Port,
 		Duration: spec.Duration, Parallel: spec.Streams, Reverse: spec.Reverse,
 		Congestion: spec.Congestion, ServerOnHost: spec.Loopback,
+		Version: t.hostVersion(),
 	}, t.Store)
 }
 
@@ -92,10 +126,12 @@ func HostDeps(alias string, cfg config.NetworkConfig, hist *iperf.History, clock
 	for _, p := range cfg.Peers {
 		peers = append(peers, Peer{Name: p.Name, Address: p.Address})
 	}
+	tester := &IperfTester{Host: alias, Port: cfg.IPerf3Port, Store: hist, Clock: clock}
 	read := func(ctx context.Context, h *ops.Host, prev *ops.NetworkStatus, now time.Time) ops.NetworkStatus {
 		if h == nil {
 			return ops.NetworkStatus{CollectedAt: now, Errors: map[string]string{"interfaces": "no host connection"}}
 		}
+		tester.detect(ctx, h)
 		nc := ops.NetworkConfig{NetworkConfig: cfg}
 		if hist != nil {
 			if rtt, at, ok, err := hist.LastRTT(alias); err == nil && ok {
@@ -104,6 +140,5 @@ func HostDeps(alias string, cfg config.NetworkConfig, hist *iperf.History, clock
 		}
 		return ops.ReadNetwork(ctx, h, nc, prev, now)
 	}
-	return Deps{Read: read, Peers: peers,
-		Tester: &IperfTester{Host: alias, Port: cfg.IPerf3Port, Store: hist, Clock: clock}}
+	return Deps{Read: read, Peers: peers, Tester: tester}
 }

@@ -2,13 +2,17 @@ package network
 
 import (
 	"context"
+	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/opsdeck/opsdeck/ops"
+	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/ops/config"
 	"github.com/opsdeck/opsdeck/ops/iperf"
+	"github.com/opsdeck/opsdeck/remote"
 )
 
 func TestIperfTesterHistoryAndBaseline(t *testing.T) {
@@ -101,4 +105,58 @@ func TestHostDeps(t *testing.T) {
 	if st.Errors["interfaces"] == "" {
 		t.Fatal("a read without a host did not say so")
 	}
+}
+
+// versionRunner answers `iperf3 --version` and counts how often it was
+// asked; every other command fails.
+type versionRunner struct {
+	out   string
+	calls int
+}
+
+func (r *versionRunner) Run(_ context.Context, argv []string) (remote.Result, error) {
+	if strings.Join(argv, " ") == "iperf3 --version" {
+		r.calls++
+		return remote.Result{Stdout: []byte(r.out)}, nil
+	}
+	return remote.Result{ExitCode: 1}, &remote.ExitError{Argv: argv, Code: 1}
+}
+func (r *versionRunner) Stream(ctx context.Context, argv []string, _ func(string)) (remote.Result, error) {
+	return r.Run(ctx, argv)
+}
+func (r *versionRunner) Dial(context.Context, string, string) (net.Conn, error) {
+	return nil, errors.New("no dial")
+}
+func (r *versionRunner) Close() error { return nil }
+
+// TestTesterUsesDetectedVersion: after the first pane read found iperf3
+// 3.17 on the host, tests stream JSON; the version is asked only once.
+func TestTesterUsesDetectedVersion(t *testing.T) {
+	vr := &versionRunner{out: "iperf 3.17.1 (cJSON 1.7.15)\nLinux nas 6.1.0\n"}
+	h := &ops.Host{Name: "nas", Runner: vr, Privileged: vr,
+		Platform: ops.Platform{Tools: map[string]bool{"iperf3": true}}}
+	deps := HostDeps("nas", config.NetworkConfig{}, nil, nil)
+	spec := Spec{Target: "127.0.0.1", Label: "loopback", Duration: 2 * time.Second, Streams: 1, Loopback: true}
+	before := commandLines(deps.Tester.Action(h, spec))
+	if strings.Contains(before, "--json-stream") {
+		t.Fatalf("json-stream before the version was known:\n%s", before)
+	}
+	for i := 0; i < 2; i++ {
+		deps.Read(context.Background(), h, nil, time.Now())
+	}
+	after := commandLines(deps.Tester.Action(h, spec))
+	if !strings.Contains(after, "--json-stream") {
+		t.Fatalf("iperf3 3.17 detected, but the test does not stream JSON:\n%s", after)
+	}
+	if vr.calls != 1 {
+		t.Fatalf("asked the version %d times, want once", vr.calls)
+	}
+}
+
+func commandLines(a action.Action) string {
+	var b strings.Builder
+	for _, c := range a.Commands() {
+		b.WriteString(c.Line + "\n")
+	}
+	return b.String()
 }
