@@ -11,10 +11,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/opsdeck/opsdeck/ops"
+	"github.com/opsdeck/opsdeck/remote"
 	"github.com/opsdeck/opsdeck/ui/app"
 )
 
@@ -119,6 +121,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "opsdeck: %v\n", err)
+		// Known failures (permission denied, sudo, host keys) come with
+		// the one line that says what to do about them.
+		if hint := remote.Hint(err); hint != "" && !strings.Contains(err.Error(), hint) {
+			fmt.Fprintf(stderr, "hint: %s\n", hint)
+		}
 		return 1
 	}
 	return 0

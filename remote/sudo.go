@@ -18,6 +18,24 @@ func WithSudo(r Runner) Runner { return sudoRunner{r} }
 
 type sudoRunner struct{ r Runner }
 
+// ArgvWrapper is implemented by Runners that change the command line they
+// are given (WithSudo prefixes `sudo -n --`), so previews and the audit
+// log can show what really runs.
+type ArgvWrapper interface {
+	WrapArgv(argv []string) []string
+}
+
+// EffectiveArgv is argv as r will really run it.
+func EffectiveArgv(r Runner, argv []string) []string {
+	if w, ok := r.(ArgvWrapper); ok {
+		return w.WrapArgv(argv)
+	}
+	return argv
+}
+
+// WrapArgv implements ArgvWrapper.
+func (s sudoRunner) WrapArgv(argv []string) []string { return withSudo(argv) }
+
 func withSudo(argv []string) []string {
 	out := make([]string, 0, len(sudoPrefix)+len(argv))
 	return append(append(out, sudoPrefix...), argv...)

@@ -151,6 +151,9 @@ func (a Action) Commands() []Command {
 	add := func(steps []Step, cleanup bool) {
 		for _, s := range steps {
 			argv := substitute(display, s.Argv)
+			if s.Do == nil {
+				argv = remote.EffectiveArgv(s.Runner, argv)
+			}
 			out = append(out, Command{Argv: argv, Line: remote.Quote(argv), Privileged: s.Privileged, Cleanup: cleanup})
 		}
 	}

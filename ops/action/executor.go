@@ -155,7 +155,13 @@ func (r *run) steps(ctx context.Context, steps []Step, log *[][]string) (int, er
 			return -1, err
 		}
 		shown := substitute(r.shown, s.Argv)
-		*log = append(*log, shown)
+		// The log says what really ran: with sudo's prefix when the
+		// step's runner adds one (a Do hook's argv is only a label).
+		if s.Do == nil {
+			*log = append(*log, remote.EffectiveArgv(s.Runner, shown))
+		} else {
+			*log = append(*log, shown)
+		}
 		code, err := r.step(ctx, s)
 		if err != nil {
 			// The error text may quote the command line: redact it.

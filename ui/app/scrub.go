@@ -104,10 +104,8 @@ func confirmedOnCommandLine(c action.Confirmation, o Options) error {
 // preview shows what really runs.
 func privilegeNote(c action.Command, sudo bool) string {
 	switch {
-	case !c.Privileged:
+	case !c.Privileged, sudo: // with sudo the line itself shows it
 		return ""
-	case sudo:
-		return "   (through sudo -n)"
 	default:
 		return "   (needs root or zfs allow)"
 	}
