@@ -11,6 +11,7 @@ import (
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/themes"
+	"github.com/opsdeck/opsdeck/ui/panes/backup"
 	"github.com/opsdeck/opsdeck/ui/panes/network"
 )
 
@@ -93,6 +94,9 @@ type Options struct {
 	// Network is what the Network pane reads and tests with: the
 	// network read, the iperf3 tester and the host's test peers.
 	Network network.Deps
+	// Backup is what the Backup pane reads and acts with: the snapshot
+	// listing, the restic reads and the backup actions.
+	Backup backup.Deps
 }
 
 func (o *Options) defaults() {

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ui/panes"
+	"github.com/opsdeck/opsdeck/ui/panes/backup"
 	"github.com/opsdeck/opsdeck/ui/panes/network"
 	"github.com/opsdeck/opsdeck/ui/panes/pool"
 	"github.com/opsdeck/opsdeck/ui/panes/scrub"
@@ -10,7 +11,7 @@ import (
 
 // registry lists the panes in tab order. Adding a pane is a new package
 // under ui/panes and one line here.
-func registry(env panes.Env, net network.Deps) []panes.Pane {
+func registry(env panes.Env, net network.Deps, bk backup.Deps) []panes.Pane {
 	return []panes.Pane{
 		pool.New(env),
 		scrub.New(env, scrub.Actions{
@@ -18,5 +19,6 @@ func registry(env panes.Env, net network.Deps) []panes.Pane {
 			Resume: ops.ScrubResumeAction, Cancel: ops.ScrubCancelAction,
 		}),
 		network.New(env, net),
+		backup.New(env, bk),
 	}
 }

@@ -57,6 +57,8 @@ type HostConfig struct {
 	Services map[string]string
 	// Network is the Network pane's [network] block.
 	Network NetworkConfig
+	// Backup is the Backup pane's [backup] block.
+	Backup BackupConfig
 }
 
 // Config is the whole validated file.
@@ -82,6 +84,7 @@ func builtin() HostConfig {
 		CapacityCritPercent: 90,
 		Services:            map[string]string{},
 		Network:             NetworkConfig{IPerf3Port: DefaultIPerf3Port},
+		Backup:              defaultBackup(),
 	}
 }
 
@@ -156,6 +159,7 @@ func resolve(base HostConfig, l layer) HostConfig {
 		h.Services[name] = url.V
 	}
 	h.Network = resolveNetwork(base.Network, l.Network)
+	h.Backup = resolveBackup(base.Backup, l.Backup)
 	return h
 }
 

@@ -31,7 +31,7 @@ func TestLoadMissingFileGivesDefaults(t *testing.T) {
 	}
 	want := HostConfig{Alias: "any", Refresh: 5 * time.Second, Output: OutputAuto, ScrubWarnDays: 35,
 		CapacityWarnPercent: 80, CapacityCritPercent: 90, Services: map[string]string{},
-		Network: NetworkConfig{IPerf3Port: DefaultIPerf3Port}}
+		Network: NetworkConfig{IPerf3Port: DefaultIPerf3Port}, Backup: defaultBackup()}
 	if got := c.ForHost("any"); !reflect.DeepEqual(got, want) {
 		t.Errorf("ForHost\n got %+v\nwant %+v", got, want)
 	}
@@ -79,7 +79,7 @@ capacity_crit_percent = 99
 	want := HostConfig{Alias: "nas", Refresh: 10 * time.Second, Sudo: false, Output: OutputAuto, ScrubWarnDays: 7,
 		CapacityWarnPercent: 80, CapacityCritPercent: 90,
 		Services: map[string]string{"prometheus": "http://127.0.0.1:9090", "alertmanager": "https://am.internal:9443"},
-		Network:  NetworkConfig{IPerf3Port: DefaultIPerf3Port}}
+		Network:  NetworkConfig{IPerf3Port: DefaultIPerf3Port}, Backup: defaultBackup()}
 	if !reflect.DeepEqual(nas, want) {
 		t.Errorf("nas\n got %+v\nwant %+v", nas, want)
 	}
@@ -135,8 +135,9 @@ func TestExampleFileLoadsCleanly(t *testing.T) {
 	// Every key the schema knows appears in the example, documented.
 	data, _ := os.ReadFile(path)
 	keys := append(append(append(slices.Clone(layerKeys), "theme"), knownServices...), "link_mbps", "rtt_ms", "iperf3_port", "name", "address")
+	keys = append(append(keys, backupKeys...), resticKeys...)
 	for _, k := range keys {
-		if !strings.Contains(string(data), "\n"+k+" = ") && k != "services" && k != "network" && k != "peers" {
+		if !strings.Contains(string(data), "\n"+k+" = ") && k != "services" && k != "network" && k != "peers" && k != "backup" && k != "restic" {
 			t.Errorf("example does not show %s", k)
 		}
 	}

@@ -23,11 +23,12 @@ type layer struct {
 	CapacityCritPercent Setting[int]               `toml:"capacity_crit_percent"`
 	Services            map[string]Setting[string] `toml:"services"`
 	Network             networkLayer               `toml:"network"`
+	Backup              backupLayer                `toml:"backup"`
 }
 
 // layerKeys are layer's TOML names; hostOnly/defaultsOnly adjust them.
 var layerKeys = []string{"refresh", "read_only", "sudo", "output", "scrub_warn_days",
-	"capacity_warn_percent", "capacity_crit_percent", "services", "network"}
+	"capacity_warn_percent", "capacity_crit_percent", "services", "network", "backup"}
 
 type defaultsLayer struct {
 	layer
@@ -143,6 +144,8 @@ func schemaKind(k toml.Key) (string, bool) {
 	switch {
 	case len(section) >= 1 && section[0] == "network":
 		return networkKind(section[1:])
+	case len(section) >= 1 && section[0] == "backup":
+		return backupKind(section[1:])
 	case len(section) == 1 && section[0] == "services":
 		return "table", true
 	case len(section) == 1:
@@ -197,11 +200,13 @@ func (v *validator) layer(sec toml.Key, l layer) {
 		}
 	}
 	v.network(at("network"), l.Network)
+	v.backup(at("backup"), l.Backup)
 }
 
 // merged checks rules between keys, on the settings a section ends up
 // with; the error points at the key this section set.
 func (v *validator) merged(sec toml.Key, h HostConfig, l layer) {
+	v.backupMerged(sec, h.Backup, l.Backup)
 	// A section that sets neither key inherits the problem (if any) from
 	// [defaults], where it is already reported.
 	setHere := l.CapacityWarnPercent.Set || l.CapacityCritPercent.Set

@@ -26,6 +26,9 @@ type Host struct {
 	// Net is the network the Network pane reads; nil answers none of
 	// its commands.
 	Net *Network
+	// Snapshots are the ZFS snapshots (snap_model.go); nil answers none
+	// of the snapshot commands.
+	Snapshots *Snapshots
 	// Loc is the server's time zone for ctime(3) dates.
 	Loc *time.Location
 }

@@ -48,6 +48,7 @@ func DemoHost(now time.Time) *Host {
 	h.Pools = []*Pool{demoPool(now)}
 	h.Datasets = demoDatasets(h.Pools[0])
 	h.Net = DemoNetwork(now)
+	h.Snapshots = demoSnapshots(now, h.Datasets)
 	h.ARC = ARC{Hits: 1893315771, Misses: 41275390, Size: 99241279488, C: 103079215104,
 		CMin: 8589934592, CMax: 107374182400, DataSize: 83751862272, MetaSize: 13112445952,
 		MRUSize: 41003753472, MFUSize: 55860621312}

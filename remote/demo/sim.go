@@ -95,6 +95,10 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 		if len(args) == 1 && args[0] == "+%z" {
 			return Output{Stdout: now.Format("-0700") + "\n"}
 		}
+	case "readlink": // snap_cmd.go: the server's time zone
+		if len(args) == 2 && args[0] == "-f" && args[1] == "/etc/localtime" {
+			return s.localtime()
+		}
 	case "uname":
 		if len(args) == 1 && args[0] == "-sr" {
 			return Output{Stdout: s.host.Kernel + "\n"}

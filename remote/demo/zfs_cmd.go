@@ -9,6 +9,9 @@ func (s *Sim) zfs(sub string, args []string) Output {
 			return Output{Stdout: s.host.ZFSUserland + "\n" + s.host.ZFSKmod + "\n"}
 		}
 	case "list":
+		if out, ok := s.snapList(args); ok { // snap_cmd.go
+			return out
+		}
 		o, err := getopt(args, "Hpj", "ot", "json-int")
 		if err != nil {
 			return usageError("zfs", err)
@@ -26,6 +29,18 @@ func (s *Sim) zfs(sub string, args []string) Output {
 			return Output{Stdout: datasetListJSON(s.host.Datasets, types, cols)}
 		case o.has('H') && o.has('p') && !o.has('j'):
 			return Output{Stdout: datasetListText(s.host.Datasets, types, cols)}
+		}
+	case "get": // snap_cmd.go
+		if s.host.Snapshots != nil {
+			return s.snapGet(args)
+		}
+	case "snapshot": // snap_change.go
+		if s.host.Snapshots != nil {
+			return s.snapCreate(args)
+		}
+	case "destroy": // snap_change.go
+		if s.host.Snapshots != nil {
+			return s.snapDestroy(args)
 		}
 	}
 	return notSimulated(argv)

@@ -13,9 +13,11 @@ import (
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/ops/config"
 	"github.com/opsdeck/opsdeck/ops/iperf"
+	"github.com/opsdeck/opsdeck/ops/restic"
 	"github.com/opsdeck/opsdeck/remote"
 	"github.com/opsdeck/opsdeck/themes"
 	"github.com/opsdeck/opsdeck/ui"
+	"github.com/opsdeck/opsdeck/ui/panes/backup"
 	"github.com/opsdeck/opsdeck/ui/panes/network"
 	"github.com/opsdeck/opsdeck/ui/picker"
 )
@@ -87,6 +89,7 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		CapacityWarn: hc.CapacityWarnPercent,
 		CapacityCrit: hc.CapacityCritPercent,
 		Network:      network.HostDeps(h.Name, hc.Network, openIperfHistory(), nil),
+		Backup:       backup.HostDeps(hc.Backup, openResticStore()),
 	})
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(consoleFPS)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
@@ -149,6 +152,17 @@ func openIperfHistory() *iperf.History {
 	}
 	fmt.Fprintf(os.Stderr, "opsdeck: iperf3 results will not be kept: %v\n", err)
 	return nil
+}
+
+// openResticStore opens where opsdeck keeps its restic check and drill
+// results; without it they still run, their results are just not kept.
+func openResticStore() *restic.Store {
+	s, err := restic.OpenDefaultStore()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "opsdeck: restic check and drill results will not be kept: %v\n", err)
+		return nil
+	}
+	return s
 }
 
 func openAudit() (*action.AuditLog, error) {
