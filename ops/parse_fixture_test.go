@@ -51,6 +51,9 @@ func fixtures(tb testing.TB, glob string) []string {
 
 func TestFixturesNameTheirCommand(t *testing.T) {
 	for _, rel := range fixtures(t, "*/*") {
+		if strings.HasSuffix(rel, ".md") {
+			continue // notes about the fixtures, not a fixture
+		}
 		b, err := os.ReadFile(filepath.Join(fixtureDir, rel))
 		if err != nil {
 			t.Fatal(err)

@@ -1,0 +1,205 @@
+package restic
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/opsdeck/opsdeck/ops"
+	"github.com/opsdeck/opsdeck/ops/action"
+	"github.com/opsdeck/opsdeck/remote"
+)
+
+// RestoreDrillAction restores file (an absolute path from the latest
+// snapshot, see DrillCandidates) into a fresh `mktemp -d` directory on
+// the server, compares its sha256 with the live file's (a differing
+// file modified after the snapshot's copy is "changed since the
+// snapshot", not a failure), removes the directory (also on failure or
+// cancel) and records the date and result in store (may be nil). It
+// writes only under the server's temporary directory: a Change.
+func RestoreDrillAction(h *ops.Host, repo RepoConfig, file string, store *Store) action.Action {
+	a := action.Action{ID: DrillID, Title: "Restore drill from " + RepoLabel(repo), Target: file, Danger: action.Change}
+	shownDir := "/tmp/" + drillTemplate
+	restore, err := ArgvRestore(repo, shownDir, globEscape(file))
+	if err == nil && strings.ContainsAny(file, "\x00\n") {
+		err = fmt.Errorf("restore drill: file name %q cannot be handled", truncate(file, 80))
+	}
+	if err != nil {
+		return refused(a, err)
+	}
+	if file == "" || file == "/" {
+		return refused(a, errors.New("restore drill: pick a file"))
+	}
+	run := resticRunner(h)
+	d := &drill{host: h.Name, repo: repo, file: file, store: store}
+	restored := restoredPath(shownDir, file)
+	rm := []string{"rm", "-rf", "--", shownDir}
+	a.Steps = []action.Step{
+		{Argv: ArgvMktemp(), Runner: run, Privileged: true, Do: d.guard(d.mktemp)},
+		{Argv: restore, Runner: run, Privileged: true, Do: d.guard(d.restore)},
+		{Argv: append(ArgvSha256(restored), file), Runner: run, Privileged: true, Do: d.guard(d.compare)},
+		{Argv: rm, Runner: run, Privileged: true, Do: d.guard(d.remove)},
+	}
+	a.Cleanup = []action.Step{{Argv: rm, Runner: run, Privileged: true, Do: d.remove}}
+	a.Verify = d.verify
+	return a
+}
+
+// drill is the state one RestoreDrillAction's hooks share.
+type drill struct {
+	host  string
+	repo  RepoConfig
+	file  string
+	store *Store
+
+	mu      sync.Mutex
+	dir     string
+	rec     *DrillRecord
+	saveErr error
+}
+
+// guard records a failed drill when a step fails before a result was
+// recorded (a cancelled drill records nothing: it was not a drill).
+func (d *drill) guard(step func(context.Context, action.StepEnv) error) func(context.Context, action.StepEnv) error {
+	return func(ctx context.Context, env action.StepEnv) error {
+		err := step(ctx, env)
+		if err != nil && ctx.Err() == nil && d.record() == nil {
+			d.save(DrillRecord{Time: time.Now(), File: d.file, Detail: truncate(err.Error(), 300)})
+		}
+		return err
+	}
+}
+
+func (d *drill) record() *DrillRecord {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.rec
+}
+
+func (d *drill) save(rec DrillRecord) {
+	var err error
+	if d.store != nil {
+		err = d.store.SaveDrill(d.host, d.repo, rec)
+	}
+	d.mu.Lock()
+	d.rec, d.saveErr = &rec, err
+	d.mu.Unlock()
+}
+
+func (d *drill) tmpdir() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.dir
+}
+
+func (d *drill) mktemp(ctx context.Context, env action.StepEnv) error {
+	res, err := env.Runner.Run(ctx, ArgvMktemp())
+	if err != nil {
+		return err
+	}
+	dir := strings.TrimSpace(string(res.Stdout))
+	if err := checkDrillDir(dir); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.dir = dir
+	d.mu.Unlock()
+	env.Out("temporary directory " + dir)
+	return nil
+}
+
+func (d *drill) restore(ctx context.Context, env action.StepEnv) error {
+	argv, err := ArgvRestore(d.repo, d.tmpdir(), globEscape(d.file))
+	if err != nil {
+		return err
+	}
+	res, err := env.Runner.Stream(ctx, argv, env.Out)
+	for _, line := range strings.Split(strings.TrimRight(string(res.Stderr), "\n"), "\n") {
+		if line != "" {
+			env.Out(line)
+		}
+	}
+	return classify(err, d.host, d.repo.Repository)
+}
+
+// sumAndMtime reads a file's checksum and modification time.
+func sumAndMtime(ctx context.Context, r remote.Runner, file string) (string, int64, error) {
+	res, err := r.Run(ctx, ArgvSha256(file))
+	if err != nil {
+		return "", 0, err
+	}
+	sum, err := ParseSha256(string(res.Stdout))
+	if err != nil {
+		return "", 0, err
+	}
+	if res, err = r.Run(ctx, ArgvMtime(file)); err != nil {
+		return "", 0, err
+	}
+	mtime, err := ParseMtime(string(res.Stdout))
+	return sum, mtime, err
+}
+
+func (d *drill) compare(ctx context.Context, env action.StepEnv) error {
+	restored := restoredPath(d.tmpdir(), d.file)
+	rsum, rtime, err := sumAndMtime(ctx, env.Runner, restored)
+	if err != nil {
+		var xe *remote.ExitError
+		if errors.As(err, &xe) && strings.Contains(xe.Stderr, "No such file") {
+			return fmt.Errorf("restore drill: %s was not restored: it is not in the latest snapshot of %s", d.file, RepoLabel(d.repo))
+		}
+		return err
+	}
+	lsum, ltime, err := sumAndMtime(ctx, env.Runner, d.file)
+	missing := false
+	if err != nil {
+		var xe *remote.ExitError
+		if !errors.As(err, &xe) || !strings.Contains(xe.Stderr, "No such file") {
+			return err
+		}
+		missing = true
+	}
+	out := Compare(rsum, lsum, rtime, ltime, missing)
+	rec := DrillRecord{Time: time.Now(), File: d.file, Outcome: out, OK: out != OutcomeMismatch}
+	rec.Detail = fmt.Sprintf("restored sha256 %s; %s", rsum[:16], out)
+	env.Out(rec.Detail)
+	d.save(rec)
+	if !rec.OK {
+		return fmt.Errorf("restore drill: %s restored with sha256 %s but the live file, unchanged since, has %s", d.file, rsum, lsum)
+	}
+	return nil
+}
+
+// remove deletes the drill's directory; nothing to do before mktemp ran.
+func (d *drill) remove(ctx context.Context, env action.StepEnv) error {
+	dir := d.tmpdir()
+	if dir == "" {
+		return nil
+	}
+	argv, err := ArgvRemoveDrillDir(dir)
+	if err != nil {
+		return err
+	}
+	if _, err := env.Runner.Run(ctx, argv); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.dir = ""
+	d.mu.Unlock()
+	return nil
+}
+
+func (d *drill) verify(context.Context) (string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.rec == nil {
+		return "", errors.New("no drill result recorded")
+	}
+	text := "restore drill of " + d.file + ": " + string(d.rec.Outcome)
+	if d.saveErr != nil {
+		return text, fmt.Errorf("result not stored: %w", d.saveErr)
+	}
+	return text, nil
+}
