@@ -97,6 +97,10 @@ func (d *Dialog) Key(k tea.KeyMsg) Outcome {
 	return Rejected
 }
 
+// maxCommandLines bounds the command preview so the prompt below it stays
+// on an 80×24 screen.
+const maxCommandLines = 10
+
 // View draws the dialog box at most width cells wide.
 func (d *Dialog) View(s *themes.Styles, width int) string {
 	inner := max(10, min(width-4, 76))
@@ -111,7 +115,9 @@ func (d *Dialog) View(s *themes.Styles, width int) string {
 	} else {
 		lines = append(lines, s.Muted.Render(fmt.Sprintf("danger: %s — it will run:", d.conf.Danger)))
 	}
-	for _, c := range d.action.Commands() {
+	var cmdLines []string
+	cmds := d.action.Commands()
+	for i, c := range cmds {
 		line := "  $ " + c.Line
 		if c.Privileged {
 			line += "   (as root)"
@@ -119,8 +125,16 @@ func (d *Dialog) View(s *themes.Styles, width int) string {
 		if c.Cleanup {
 			line = s.Muted.Render(line + "   (cleanup, on cancel/failure)")
 		}
-		lines = append(lines, layout.Wrap(line, inner)...)
+		wrapped := layout.Wrap(line, inner)
+		if len(cmdLines)+len(wrapped) > maxCommandLines {
+			// A prune of hundreds of snapshots must not push the prompt
+			// off the screen; the task log shows each command as it runs.
+			cmdLines = append(cmdLines, s.Muted.Render(fmt.Sprintf("  … and %d more command(s)", len(cmds)-i)))
+			break
+		}
+		cmdLines = append(cmdLines, wrapped...)
 	}
+	lines = append(lines, cmdLines...)
 	lines = append(lines, "")
 	switch {
 	case d.readOnly:
