@@ -44,14 +44,15 @@ func privileged(h *Host) remote.Runner {
 // carries epoch seconds and needs no zone. Without an offset (a probe
 // that could not run date), the local zone is the best guess.
 func hostLocation(h *Host) *time.Location {
-	if loc, ok := parseUTCOffset(h.Platform.UTCOffset); ok {
+	if loc, ok := ParseUTCOffset(h.Platform.UTCOffset); ok {
 		return loc
 	}
 	return time.Local
 }
 
-// parseUTCOffset reads `date +%z` output such as "+0100" or "-0530".
-func parseUTCOffset(s string) (*time.Location, bool) {
+// ParseUTCOffset reads `date +%z` output such as "+0100" or "-0530" as a
+// fixed zone.
+func ParseUTCOffset(s string) (*time.Location, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) != 5 || (s[0] != '+' && s[0] != '-') {
 		return nil, false

@@ -22,7 +22,7 @@ func TestParseUTCOffset(t *testing.T) {
 		{"+01x0", 0, false},
 	}
 	for _, c := range cases {
-		loc, ok := parseUTCOffset(c.in)
+		loc, ok := ParseUTCOffset(c.in)
 		if ok != c.ok {
 			t.Errorf("%q: ok=%v, want %v", c.in, ok, c.ok)
 			continue

@@ -17,6 +17,9 @@ var (
 	ErrLocked        = errors.New("restic repository is locked")
 	ErrWrongPassword = errors.New("wrong restic password")
 	ErrNotInstalled  = errors.New("restic is not installed")
+	// ErrPasswordSource: restic could not read the password file or the
+	// password command failed, on the server.
+	ErrPasswordSource = errors.New("restic could not get the repository password")
 )
 
 // Exit codes of restic >= 0.17.
@@ -71,6 +74,8 @@ func (e *Error) Hint() string {
 		return "another restic process holds a lock: wait for it, or if no restic runs anywhere, remove stale locks with the unlock action (plain restic unlock)"
 	case ErrWrongPassword:
 		return fmt.Sprintf("restic on %s could not open the repository with the configured password: check password_file / password_command on the server", host)
+	case ErrPasswordSource:
+		return fmt.Sprintf("on %s, check that password_file exists and is readable by the user restic runs as (or enable sudo for this host), or that password_command succeeds there", host)
 	case ErrNotInstalled:
 		return fmt.Sprintf("restic is not on the PATH of %s: install it (apt-get install restic)", host)
 	}
@@ -138,6 +143,8 @@ func classifyText(code int, stderr string) (kind error, message string) {
 	case code == ExitWrongPassword,
 		strings.Contains(lower, "wrong password or no key found"):
 		return ErrWrongPassword, message
+	case strings.Contains(lower, "resolving password failed"):
+		return ErrPasswordSource, message
 	case code == 127:
 		return ErrNotInstalled, message
 	}
@@ -159,7 +166,7 @@ func firstFatal(s string) string {
 		if line == "" {
 			continue
 		}
-		if strings.HasPrefix(line, "Fatal:") || strings.HasPrefix(line, "unable to create lock") {
+		if strings.HasPrefix(line, "Fatal:") || strings.HasPrefix(line, "unable to create lock") || strings.HasPrefix(line, "Resolving password failed") {
 			return truncate(line, 240)
 		}
 		last = line

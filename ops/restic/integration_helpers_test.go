@@ -80,8 +80,11 @@ func newEnv(t *testing.T, bin string) *env {
 	write(t, filepath.Join(e.data, "plain.txt"), "plain\n")
 	e.repo = RepoConfig{Name: "local", Repository: filepath.Join(e.dir, "repo"), PasswordFile: pw}
 	e.restic(t, "init")
+	www := filepath.Join(e.dir, "www")
+	write(t, filepath.Join(www, "index.html"), "site\n")
+	e.restic(t, "backup", "--host", "web1", www)
+	// Last, so that "latest" (which restore drills use) is this one.
 	e.restic(t, "backup", "--host", "zlab", e.data)
-	e.restic(t, "backup", "--host", "web1", pw)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	r, err := remote.DialSSH(ctx, remote.SSHOptions{Alias: srv.Alias, ConfigFile: srv.ConfigFile, NoAgent: true})

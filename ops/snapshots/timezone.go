@@ -48,18 +48,8 @@ func ReadLocation(ctx context.Context, h *ops.Host) (*time.Location, error) {
 		}
 		err = lerr
 	}
-	if off, ok := parseOffset(h.Platform.UTCOffset); ok {
-		return time.FixedZone(h.Platform.UTCOffset, off), fmt.Errorf("server time zone unknown, using the fixed offset %s (no DST): %w", h.Platform.UTCOffset, err)
+	if loc, ok := ops.ParseUTCOffset(h.Platform.UTCOffset); ok {
+		return loc, fmt.Errorf("server time zone unknown, using the fixed offset %s (no DST): %w", h.Platform.UTCOffset, err)
 	}
 	return time.UTC, fmt.Errorf("server time zone unknown, using UTC: %w", err)
-}
-
-// parseOffset reads `date +%z` output ("+0100", "-0530") as seconds.
-func parseOffset(s string) (int, bool) {
-	t, err := time.Parse("-0700", s)
-	if err != nil {
-		return 0, false
-	}
-	_, off := t.Zone()
-	return off, true
 }

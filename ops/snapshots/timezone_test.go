@@ -30,7 +30,7 @@ func TestReadLocationFallsBack(t *testing.T) {
 	}
 	f.answer = func([]string) (string, error) { return "", errors.New("readlink: not found") }
 	h.Platform = ops.Platform{UTCOffset: "+0100"}
-	if loc, err := ReadLocation(context.Background(), h); err == nil || loc.String() != "+0100" {
+	if loc, err := ReadLocation(context.Background(), h); err == nil || loc.String() != "UTC+0100" {
 		t.Errorf("offset fallback %v %v", loc, err)
 	}
 	h.Platform.UTCOffset = ""

@@ -52,6 +52,8 @@ save check_subset.txt r check --read-data-subset 1/5
 save ls.json r ls --json latest
 save restore.txt r restore latest --target "$w/restore" --include "$w/data/docs/readme.txt"
 save wrongPassword_snapshots.json "$bin" -r "$repo" --password-file "$w/badpw" snapshots --json --no-lock
+save noPasswordFile_snapshots.json "$bin" -r "$repo" --password-file "$w/missing" snapshots --json --no-lock
+save failingPasswordCommand_snapshots.json "$bin" -r "$repo" --password-command false snapshots --json --no-lock
 save passwordCommand_snapshots.json "$bin" -r "$repo" --password-command "cat $pw" snapshots --json --no-lock
 # A running backup holds a shared lock; check needs an exclusive one.
 mkfifo "$w/fifo"

@@ -3,6 +3,7 @@ package backup
 import (
 	"context"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/opsdeck/opsdeck/ops"
@@ -32,7 +33,9 @@ func snapshotDeps(d *Deps, cfg config.BackupConfig) {
 		s, err := snapshots.ListDataset(ctx, h, dataset)
 		return conv(s), err
 	}
+	zone := &hostZone{}
 	d.Datasets = func(ctx context.Context, h *ops.Host) ([]DatasetState, error) {
+		zone.load(ctx, h)
 		props, err := snapshots.ReadDatasetProps(ctx, h)
 		if err != nil {
 			return nil, err
@@ -55,9 +58,9 @@ func snapshotDeps(d *Deps, cfg config.BackupConfig) {
 		if len(snaps) == 0 {
 			return Plan{}
 		}
-		// The host's time zone is not known to ops.Host yet: day, week
-		// and month boundaries are UTC's.
-		p := snapshots.PlanRetention(snaps[0].Dataset, toOps(snaps), policy, naming, nil)
+		// Day, week and month boundaries are the server's (its zone, read
+		// once in the background; UTC until then).
+		p := snapshots.PlanRetention(snaps[0].Dataset, toOps(snaps), policy, naming, zone.get())
 		out := Plan{Destroy: conv(p.Destroy)}
 		for _, k := range p.Keep {
 			out.Keep = append(out.Keep, Kept{Snapshot: fromOps(k.Snapshot, naming), Reasons: k.Reasons})
@@ -102,4 +105,36 @@ func toOps(in []Snapshot) []snapshots.Snapshot {
 		out[i] = toOp(s)
 	}
 	return out
+}
+
+// hostZone is the server's time zone, read once from a pane read (never
+// from Update) and then used by every retention plan.
+type hostZone struct {
+	mu  sync.Mutex
+	loc *time.Location
+}
+
+func (z *hostZone) load(ctx context.Context, h *ops.Host) {
+	z.mu.Lock()
+	known := z.loc != nil
+	z.mu.Unlock()
+	if known || h == nil {
+		return
+	}
+	// ReadLocation falls back to the probe's fixed offset (and says so in
+	// err) when the zone's name cannot be read: still better than UTC.
+	loc, _ := snapshots.ReadLocation(ctx, h)
+	if loc == nil {
+		return // try again on the next read
+	}
+	z.mu.Lock()
+	z.loc = loc
+	z.mu.Unlock()
+}
+
+// get is the zone, nil (UTC) while unknown.
+func (z *hostZone) get() *time.Location {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	return z.loc
 }
