@@ -37,10 +37,14 @@ func RestoreDrillAction(h *ops.Host, repo RepoConfig, file string, store *Store)
 	d := &drill{host: h.Name, repo: repo, file: file, store: store}
 	restored := restoredPath(shownDir, file)
 	rm := []string{"rm", "-rf", "--", shownDir}
+	// One step per command, so the preview shows exactly what runs.
 	a.Steps = []action.Step{
 		{Argv: ArgvMktemp(), Runner: run, Privileged: true, Do: d.guard(d.mktemp)},
 		{Argv: restore, Runner: run, Privileged: true, Do: d.guard(d.restore)},
-		{Argv: append(ArgvSha256(restored), file), Runner: run, Privileged: true, Do: d.guard(d.compare)},
+		{Argv: ArgvSha256(restored), Runner: run, Privileged: true, Do: d.guard(d.sumRestored)},
+		{Argv: ArgvMtime(restored), Runner: run, Privileged: true, Do: d.guard(d.mtimeRestored)},
+		{Argv: ArgvSha256(file), Runner: run, Privileged: true, Do: d.guard(d.sumLive)},
+		{Argv: ArgvMtime(file), Runner: run, Privileged: true, Do: d.guard(d.compare)},
 		{Argv: rm, Runner: run, Privileged: true, Do: d.guard(d.remove)},
 	}
 	a.Cleanup = []action.Step{{Argv: rm, Runner: run, Privileged: true, Do: d.remove}}
@@ -55,10 +59,14 @@ type drill struct {
 	file  string
 	store *Store
 
-	mu      sync.Mutex
-	dir     string
-	rec     *DrillRecord
-	saveErr error
+	mu            sync.Mutex
+	dir           string
+	restoredSum   string
+	restoredMtime int64
+	liveSum       string
+	liveMissing   bool
+	rec           *DrillRecord
+	saveErr       error
 }
 
 // guard records a failed drill when a step fails before a result was
@@ -125,43 +133,93 @@ func (d *drill) restore(ctx context.Context, env action.StepEnv) error {
 	return classify(err, d.host, d.repo.Repository)
 }
 
-// sumAndMtime reads a file's checksum and modification time.
-func sumAndMtime(ctx context.Context, r remote.Runner, file string) (string, int64, error) {
+// sum is sha256sum of one file.
+func sum(ctx context.Context, r remote.Runner, file string) (string, error) {
 	res, err := r.Run(ctx, ArgvSha256(file))
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
-	sum, err := ParseSha256(string(res.Stdout))
-	if err != nil {
-		return "", 0, err
-	}
-	if res, err = r.Run(ctx, ArgvMtime(file)); err != nil {
-		return "", 0, err
-	}
-	mtime, err := ParseMtime(string(res.Stdout))
-	return sum, mtime, err
+	return ParseSha256(string(res.Stdout))
 }
 
-func (d *drill) compare(ctx context.Context, env action.StepEnv) error {
-	restored := restoredPath(d.tmpdir(), d.file)
-	rsum, rtime, err := sumAndMtime(ctx, env.Runner, restored)
+// mtime is the modification time of one file in seconds.
+func mtime(ctx context.Context, r remote.Runner, file string) (int64, error) {
+	res, err := r.Run(ctx, ArgvMtime(file))
 	if err != nil {
-		var xe *remote.ExitError
-		if errors.As(err, &xe) && strings.Contains(xe.Stderr, "No such file") {
-			return fmt.Errorf("restore drill: %s was not restored: it is not in the latest snapshot of %s", d.file, RepoLabel(d.repo))
-		}
+		return 0, err
+	}
+	return ParseMtime(string(res.Stdout))
+}
+
+func notFound(err error) bool {
+	var xe *remote.ExitError
+	return errors.As(err, &xe) && strings.Contains(xe.Stderr, "No such file")
+}
+
+func (d *drill) sumRestored(ctx context.Context, env action.StepEnv) error {
+	s, err := sum(ctx, env.Runner, restoredPath(d.tmpdir(), d.file))
+	if notFound(err) {
+		return fmt.Errorf("restore drill: %s was not restored: it is not in the latest snapshot of %s", d.file, RepoLabel(d.repo))
+	}
+	if err != nil {
 		return err
 	}
-	lsum, ltime, err := sumAndMtime(ctx, env.Runner, d.file)
-	missing := false
+	env.Out("restored copy: sha256 " + s)
+	d.mu.Lock()
+	d.restoredSum = s
+	d.mu.Unlock()
+	return nil
+}
+
+func (d *drill) mtimeRestored(ctx context.Context, env action.StepEnv) error {
+	t, err := mtime(ctx, env.Runner, restoredPath(d.tmpdir(), d.file))
 	if err != nil {
-		var xe *remote.ExitError
-		if !errors.As(err, &xe) || !strings.Contains(xe.Stderr, "No such file") {
+		return err
+	}
+	d.mu.Lock()
+	d.restoredMtime = t
+	d.mu.Unlock()
+	return nil
+}
+
+// sumLive reads the live file's checksum; a live file that is gone is an
+// outcome, not a failure.
+func (d *drill) sumLive(ctx context.Context, env action.StepEnv) error {
+	s, err := sum(ctx, env.Runner, d.file)
+	missing := notFound(err)
+	if err != nil && !missing {
+		return err
+	}
+	if missing {
+		env.Out("live file: gone")
+	} else {
+		env.Out("live file:     sha256 " + s)
+	}
+	d.mu.Lock()
+	d.liveSum, d.liveMissing = s, missing
+	d.mu.Unlock()
+	return nil
+}
+
+// compare reads the live file's modification time, decides the outcome
+// and records it.
+func (d *drill) compare(ctx context.Context, env action.StepEnv) error {
+	d.mu.Lock()
+	missing := d.liveMissing
+	d.mu.Unlock()
+	var lt int64
+	if !missing {
+		var err error
+		lt, err = mtime(ctx, env.Runner, d.file)
+		missing = notFound(err)
+		if err != nil && !missing {
 			return err
 		}
-		missing = true
 	}
-	out := Compare(rsum, lsum, rtime, ltime, missing)
+	d.mu.Lock()
+	rsum, lsum, rt := d.restoredSum, d.liveSum, d.restoredMtime
+	d.mu.Unlock()
+	out := Compare(rsum, lsum, rt, lt, missing)
 	rec := DrillRecord{Time: time.Now(), File: d.file, Outcome: out, OK: out != OutcomeMismatch}
 	rec.Detail = fmt.Sprintf("restored sha256 %s; %s", rsum[:16], out)
 	env.Out(rec.Detail)

@@ -73,7 +73,7 @@ func newEnv(t *testing.T, bin string) *env {
 	}
 	e := &env{bin: bin, dir: t.TempDir()}
 	e.data = filepath.Join(e.dir, "data dir")
-	e.odd = filepath.Join(e.data, `it's "q" $(touch x) ünï.txt`)
+	e.odd = filepath.Join(e.data, `it's "q" $(touch opsdeck-pwned) ünï [1].txt`)
 	pw := filepath.Join(e.dir, "pw")
 	write(t, pw, testPassword+"\n")
 	write(t, e.odd, "odd file\n")

@@ -179,6 +179,11 @@ func TestRestoreDrill(t *testing.T) {
 			t.Errorf("missing file: %v", res.Err)
 		}
 		assertNoDrillDirs(t, res.Output)
+		// Had any shell run the name's $(…), the login's home would hold it.
+		home, _ := os.UserHomeDir()
+		if _, err := os.Stat(filepath.Join(home, "opsdeck-pwned")); err == nil {
+			t.Error("the file name was run by a shell")
+		}
 		st, _ := e.store.Load(e.host.Name, e.repo)
 		if st.LastDrill.OK || st.LastGoodDrill == nil || st.LastGoodDrill.Outcome != OutcomeChanged {
 			t.Errorf("state %+v / %+v", st.LastDrill, st.LastGoodDrill)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opsdeck/opsdeck/ops"
 )
 
 // UnitRun is the last run of the configured check unit as systemd knows
@@ -84,12 +86,11 @@ func parseSystemdTime(v, utcOffset string) (time.Time, error) {
 		if strings.HasPrefix(z, "+") || strings.HasPrefix(z, "-") {
 			utcOffset = z
 		}
-		off, err := time.Parse("-0700", utcOffset)
-		if err != nil {
+		off, ok := ops.ParseUTCOffset(utcOffset)
+		if !ok {
 			return time.Time{}, fmt.Errorf("timestamp %q in zone %s: the server's UTC offset is unknown", v, z)
 		}
-		_, secs := off.Zone()
-		loc = time.FixedZone(z, secs)
+		loc = off
 	}
 	t, err := time.ParseInLocation("2006-01-02 15:04:05", f[1]+" "+f[2], loc)
 	if err != nil {

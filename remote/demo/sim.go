@@ -77,6 +77,9 @@ func (s *Sim) dispatch(argv []string, now time.Time) Output {
 	if out, ok := s.netCommand(argv, now); ok { // net_cmd.go
 		return out
 	}
+	if out, ok := s.resticCommand(argv, now); ok { // restic_sim.go
+		return out
+	}
 	args := argv[1:]
 	switch argv[0] {
 	case "zpool":

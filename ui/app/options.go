@@ -67,5 +67,8 @@ func hostConfig(cfg *config.Config, o Options) config.HostConfig {
 		// the demo could show no RTT and so no buffer sizing at all.
 		hc.Network = demo.DemoNetworkConfig()
 	}
+	if o.demo && len(hc.Backup.Restic) == 0 {
+		hc.Backup.Restic = demo.DemoResticRepos()
+	}
 	return hc
 }

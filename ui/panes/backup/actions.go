@@ -26,11 +26,16 @@ func (p *Pane) host(what string) (*ops.Host, tea.Cmd) {
 // shows its commands and refuses under --read-only) and runs it; its
 // output comes back to this pane.
 func (p *Pane) dispatch(a action.Action) tea.Cmd {
-	p.running, p.output = a.Title, nil
+	// Shown as running only once output arrives: a dialog the operator
+	// answers No (or a read-only refusal) tells the pane nothing.
+	p.pending, p.running, p.output = a.Title, "", nil
 	return func() tea.Msg { return panes.RunAction{Action: a, Pane: p.ID()} }
 }
 
 func (p *Pane) actionLine(l string) {
+	if p.running == "" {
+		p.running = p.pending
+	}
 	p.output = append(p.output, l)
 	if len(p.output) > outputLines {
 		p.output = p.output[len(p.output)-outputLines:]
@@ -41,7 +46,7 @@ func (p *Pane) actionLine(l string) {
 // open dataset list itself again): a snapshot or a prune changed the
 // snapshots even where no snapshots_changed property says so.
 func (p *Pane) actionDone(ok bool) tea.Cmd {
-	p.running = ""
+	p.pending, p.running = "", ""
 	if !ok {
 		return nil
 	}
@@ -59,6 +64,11 @@ func (p *Pane) check() tea.Cmd {
 	if r == nil {
 		return notice("restic check: no repository configured", true)
 	}
+	return p.runCheck(r.Name, "")
+}
+
+// runCheck dispatches restic check of repo, with subset when not "".
+func (p *Pane) runCheck(repo, subset string) tea.Cmd {
 	if p.deps.Actions.Check == nil {
 		return notice("restic check is not available in this console", true)
 	}
@@ -66,7 +76,7 @@ func (p *Pane) check() tea.Cmd {
 	if h == nil {
 		return cmd
 	}
-	a, err := p.deps.Actions.Check(h, r.Name)
+	a, err := p.deps.Actions.Check(h, repo, subset)
 	if err != nil {
 		return notice("restic check: "+err.Error(), true)
 	}

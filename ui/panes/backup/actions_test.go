@@ -71,9 +71,10 @@ func TestSnapshotNowDispatch(t *testing.T) {
 	if p.Capturing() {
 		t.Fatal("the form stayed open after dispatch")
 	}
-	mustContain(t, p.View(), "running: Snapshot now")
+	// Not running until it is confirmed and says something.
+	mustNotContain(t, p.View(), "running: Snapshot now")
 	p.Update(panes.ActionOutput{Line: "ran snapshot.now"})
-	mustContain(t, p.View(), "ran snapshot.now")
+	mustContain(t, p.View(), "running: Snapshot now", "ran snapshot.now")
 	p.Update(panes.ActionDone{Succeeded: true})
 	mustNotContain(t, p.View(), "running: Snapshot now")
 }
@@ -87,10 +88,10 @@ func TestPrunePreviewAndDispatch(t *testing.T) {
 	v := p.View()
 	// tank has 48 hourly snapshots and a held manual one; the test
 	// policy keeps the 24 newest automatic ones.
-	mustContain(t, v, "Prune preview — tank", "destroy 24, keep 25", "destroy  auto-2026-11-24_14.00",
+	mustContain(t, v, "Prune preview — tank", "destroy 24, keep 25",
 		"keep     auto-2026-11-26_13.00", "newest 24", "enter destroy 24 (type the count to confirm)")
 	keys(t, p, "pgdown", "pgdown", "pgdown") // scrolls, does not leave the preview
-	mustContain(t, p.View(), "keep     manual-20261125-071700", "held")
+	mustContain(t, p.View(), "keep     manual-20261125-071700", "held", "destroy  auto-2026-11-24_14.00")
 	a := only(t, keys(t, p, "enter"))
 	if a.Danger != action.Bulk || a.Count != 24 {
 		t.Fatalf("prune is %v with count %d, want bulk 24", a.Danger, a.Count)
@@ -150,5 +151,21 @@ func TestResticCheckDrillAndUnlock(t *testing.T) {
 		if _, ok := m.(panes.RunAction); ok {
 			t.Fatal("unlock dispatched without stale locks")
 		}
+	}
+}
+
+func TestCheckWithDataSubset(t *testing.T) {
+	p, _ := listed(t, "stale")
+	keys(t, p, "C")
+	if !p.Capturing() {
+		t.Fatal("the subset form does not take the keyboard")
+	}
+	mustContain(t, p.View(), "restic check — /srv/restic/local", "read-data subset  5%")
+	// The fake has no validator: an empty value is still refused.
+	keys(t, p, "backspace", "backspace", "enter")
+	mustContain(t, p.View(), "type a subset")
+	a := only(t, keys(t, p, "1", "/", "5", "enter"))
+	if got := argv(a); got != "restic -r /srv/restic/local check --read-data-subset 1/5" {
+		t.Fatalf("argv %q", got)
 	}
 }

@@ -52,14 +52,15 @@ type Pane struct {
 	form    *snapForm
 	preview *prunePreview
 	picker  *filePicker
-	// running is the title of this pane's action in flight, and output
-	// its last lines.
-	running string
-	output  []string
+	subset  *subsetForm
+	// pending is the title of the action handed to the root, running
+	// the same once its output arrives, and output its last lines.
+	pending, running string
+	output           []string
 }
 
 type keys struct {
-	open, snapshot, prune, check, drill, unlock, nextRepo key.Binding
+	open, snapshot, prune, check, checkSubset, drill, unlock, nextRepo key.Binding
 }
 
 // Messages the command palette sends.
@@ -70,6 +71,8 @@ type (
 	PrunePreview struct{}
 	// CheckRepo runs restic check on the selected repository.
 	CheckRepo struct{}
+	// CheckSubset asks for --read-data-subset, then runs restic check.
+	CheckSubset struct{}
 	// RestoreDrill picks a file for a restore drill.
 	RestoreDrill struct{}
 	// UnlockRepo removes the selected repository's stale locks.
@@ -80,13 +83,14 @@ type (
 func New(env panes.Env, deps Deps) *Pane {
 	b := key.NewBinding
 	return &Pane{env: env, deps: deps, keys: keys{
-		open:     b(key.WithKeys("enter"), key.WithHelp("enter", "dataset snapshots")),
-		snapshot: b(key.WithKeys("s"), key.WithHelp("s", "snapshot now")),
-		prune:    b(key.WithKeys("p"), key.WithHelp("p", "prune preview")),
-		check:    b(key.WithKeys("c"), key.WithHelp("c", "restic check")),
-		drill:    b(key.WithKeys("d"), key.WithHelp("d", "restore drill")),
-		unlock:   b(key.WithKeys("u"), key.WithHelp("u", "unlock stale")),
-		nextRepo: b(key.WithKeys("]"), key.WithHelp("]", "next repository")),
+		open:        b(key.WithKeys("enter"), key.WithHelp("enter", "dataset snapshots")),
+		snapshot:    b(key.WithKeys("s"), key.WithHelp("s", "snapshot now")),
+		prune:       b(key.WithKeys("p"), key.WithHelp("p", "prune preview")),
+		check:       b(key.WithKeys("c"), key.WithHelp("c", "restic check")),
+		checkSubset: b(key.WithKeys("C"), key.WithHelp("C", "check with data subset")),
+		drill:       b(key.WithKeys("d"), key.WithHelp("d", "restore drill")),
+		unlock:      b(key.WithKeys("u"), key.WithHelp("u", "unlock stale")),
+		nextRepo:    b(key.WithKeys("]"), key.WithHelp("]", "next repository")),
 	}}
 }
 
@@ -109,21 +113,23 @@ func (p *Pane) SetSize(w, h int) { p.width, p.height = w, h }
 
 // Capturing implements panes.Pane: forms, pickers and the preview take
 // every key, so typed digits and q stay theirs.
-func (p *Pane) Capturing() bool { return p.form != nil || p.picker != nil || p.preview != nil }
+func (p *Pane) Capturing() bool {
+	return p.form != nil || p.picker != nil || p.preview != nil || p.subset != nil
+}
 
 // Hints implements panes.Pane.
 func (p *Pane) Hints() []key.Binding {
 	switch {
 	case p.form != nil:
 		return formHints()
-	case p.picker != nil || p.preview != nil:
+	case p.picker != nil || p.preview != nil || p.subset != nil:
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go on")),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		}
 	}
 	k := p.keys
-	out := []key.Binding{k.open, k.snapshot, k.prune, k.check, k.drill}
+	out := []key.Binding{k.open, k.snapshot, k.prune, k.check, k.checkSubset, k.drill}
 	if r := p.selectedRepo(); r != nil && r.StaleLocks > 0 {
 		out = append(out, k.unlock)
 	}
@@ -139,6 +145,7 @@ func (p *Pane) Commands() []panes.Command {
 		{Name: "backup snapshot now", Help: "snapshot the selected dataset", Msg: SnapshotNow{}},
 		{Name: "backup prune preview", Help: "what the keep policy would destroy and keep", Msg: PrunePreview{}},
 		{Name: "backup restic check", Help: "check the selected restic repository", Msg: CheckRepo{}},
+		{Name: "backup restic check subset", Help: "check the repository, reading a subset of its data", Msg: CheckSubset{}},
 		{Name: "backup restore drill", Help: "restore one file and compare it with the live one", Msg: RestoreDrill{}},
 		{Name: "backup restic unlock", Help: "remove stale restic locks", Msg: UnlockRepo{}},
 	}
@@ -165,6 +172,8 @@ func (p *Pane) Update(msg tea.Msg) tea.Cmd {
 		return p.openPreview()
 	case CheckRepo:
 		return p.check()
+	case CheckSubset:
+		return p.openSubset()
 	case RestoreDrill:
 		return p.openPicker()
 	case UnlockRepo:

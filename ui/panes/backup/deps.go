@@ -23,7 +23,8 @@ const (
 type Deps struct {
 	// Stream lists every snapshot of the host, calling onBatch for each
 	// batch as it is parsed; it returns when the listing ends or ctx is
-	// cancelled. onBatch must not keep the slice.
+	// cancelled. The pane keeps each batch until it has folded it in, so
+	// Stream must hand over a slice it does not reuse.
 	Stream func(ctx context.Context, h *ops.Host, onBatch func([]Snapshot)) error
 	// List lists one dataset's own snapshots (zfs list -d 1).
 	List func(ctx context.Context, h *ops.Host, dataset string) ([]Snapshot, error)
@@ -49,6 +50,9 @@ type Deps struct {
 	// ValidName checks a snapshot name typed by the operator for
 	// dataset (nil: the pane's own check of ZFS's name rules).
 	ValidName func(dataset, name string) error
+	// ValidSubset checks a typed --read-data-subset (nil: any non-empty
+	// value; the action refuses a bad one).
+	ValidSubset func(subset string) error
 	// DefaultName is the prefilled name of a manual snapshot (nil:
 	// manual-YYYYMMDD-HHMMSS).
 	DefaultName func(now time.Time) string
@@ -60,8 +64,9 @@ type Actions struct {
 	SnapshotNow func(h *ops.Host, dataset, name string, recursive bool) (action.Action, error)
 	// Prune destroys plan's Destroy list of dataset (a Bulk action).
 	Prune func(h *ops.Host, dataset string, plan Plan) (action.Action, error)
-	// Check runs restic check on repo.
-	Check func(h *ops.Host, repo string) (action.Action, error)
+	// Check runs restic check on repo, reading subset of the data
+	// (--read-data-subset) unless it is "".
+	Check func(h *ops.Host, repo, subset string) (action.Action, error)
 	// RestoreDrill restores file from repo's latest snapshot and compares
 	// it with the live file.
 	RestoreDrill func(h *ops.Host, repo, file string) (action.Action, error)

@@ -91,3 +91,23 @@ func TestFromStatus(t *testing.T) {
 		t.Fatalf("a failed last drill shows as %+v", up.Drill)
 	}
 }
+
+func TestResticDepsByLabel(t *testing.T) {
+	cfg := config.BackupConfig{Restic: []config.ResticRepo{{Name: "offsite", Repository: "sftp:b@h:/r", PasswordFile: "/etc/restic.pw"}}}
+	var d Deps
+	resticDeps(&d, cfg, nil, time.Now)
+	if d.ValidSubset("2.5%") != nil || d.ValidSubset("half") == nil {
+		t.Fatal("subsets are not checked with restic's rules")
+	}
+	h := &ops.Host{Name: "lab"}
+	a, err := d.Actions.Check(h, "offsite", "1/5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := a.Commands()[0].Line; !strings.Contains(l, "sftp:b@h:/r") || !strings.Contains(l, "--read-data-subset 1/5") {
+		t.Fatalf("check runs %q", l)
+	}
+	if _, err := d.Actions.Unlock(h, "elsewhere"); err == nil {
+		t.Fatal("an unconfigured repository was acted on")
+	}
+}

@@ -15,6 +15,8 @@ func (p *Pane) key(msg tea.KeyMsg) tea.Cmd {
 		return p.pickerKey(msg)
 	case p.preview != nil:
 		return p.previewKey(msg)
+	case p.subset != nil:
+		return p.subsetKey(msg)
 	}
 	k, nav := p.keys, p.env.Keys
 	page := max(1, p.height-6)
@@ -41,6 +43,8 @@ func (p *Pane) key(msg tea.KeyMsg) tea.Cmd {
 		return p.openPreview()
 	case key.Matches(msg, k.check):
 		return p.check()
+	case key.Matches(msg, k.checkSubset):
+		return p.openSubset()
 	case key.Matches(msg, k.drill):
 		return p.openPicker()
 	case key.Matches(msg, k.unlock):

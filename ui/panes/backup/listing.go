@@ -19,7 +19,7 @@ type listing struct {
 	cancel  context.CancelFunc
 
 	mu      sync.Mutex
-	pending []Snapshot
+	pending [][]Snapshot
 	err     error
 	ended   bool
 
@@ -49,7 +49,7 @@ func (l *listing) start(stream func(context.Context, *ops.Host, func([]Snapshot)
 		defer cancel()
 		err := stream(ctx, h, func(b []Snapshot) {
 			l.mu.Lock()
-			l.pending = append(l.pending, b...)
+			l.pending = append(l.pending, b)
 			l.mu.Unlock()
 			select {
 			case l.wake <- struct{}{}:
@@ -75,7 +75,7 @@ func (l *listing) stop() {
 
 // drain takes what arrived since the last drain and whether the stream
 // has ended (and how).
-func (l *listing) drain() ([]Snapshot, bool, error) {
+func (l *listing) drain() ([][]Snapshot, bool, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.pending
@@ -152,8 +152,10 @@ func (p *Pane) onBatch(m listBatchMsg) tea.Cmd {
 // when the stream ended, makes them the cached listing.
 func (p *Pane) applyBatches() {
 	l := p.listing
-	batch, ended, err := l.drain()
-	p.building.add(batch)
+	batches, ended, err := l.drain()
+	for _, b := range batches {
+		p.building.add(b)
+	}
 	if !ended {
 		return
 	}
@@ -170,6 +172,7 @@ func (p *Pane) applyBatches() {
 	}
 	p.listErr = ""
 	p.current, p.partial, p.building = p.building, false, nil
+	p.current.ensure(p.usage)
 	p.listedAt = p.now
 	p.listedKey = p.stateKey
 }

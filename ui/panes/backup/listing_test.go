@@ -49,7 +49,8 @@ func TestListingFillsProgressively(t *testing.T) {
 	}
 	total := len(mustScenario(t, "healthy").Snapshots)
 	v = p.View()
-	mustContain(t, v, fmt.Sprintf("7 datasets, %d snapshots", total), "tank/vm", "tank/projects/q4: plan.v2", "protected: 7 datasets within RPO")
+	mustContain(t, v, fmt.Sprintf("8 datasets, %d snapshots", total), "tank/vm", "tank/projects/q4: plan.v2",
+		"protected: 7 datasets within RPO", "tank/scratch", "no snapshots")
 	mustNotContain(t, v, "listing…")
 }
 

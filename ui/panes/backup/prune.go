@@ -97,12 +97,14 @@ func (pv *prunePreview) lines(p *Pane) []string {
 	if len(d) == 0 {
 		out = append(out, s.OK.Render("nothing to destroy: every snapshot is kept"))
 	}
-	for _, sn := range d {
-		out = append(out, s.Crit.Render(fmt.Sprintf("  destroy  %-32s %s ago", sn.Name, format.Age(p.now.Sub(sn.Creation)))))
-	}
+	// Kept ones first, with their reasons: that is what the operator
+	// checks the policy against; then every one that would go.
 	for _, kp := range k {
 		out = append(out, fmt.Sprintf("  keep     %-32s %-5s %s", kp.Snapshot.Name,
 			format.Age(p.now.Sub(kp.Snapshot.Creation)), s.Muted.Render(strings.Join(kp.Reasons, ", "))))
+	}
+	for _, sn := range d {
+		out = append(out, s.Crit.Render(fmt.Sprintf("  destroy  %-32s %s ago", sn.Name, format.Age(p.now.Sub(sn.Creation)))))
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package backup
 import (
 	"context"
 	"hash/fnv"
+	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -31,6 +32,17 @@ func (p *Pane) Read(h *ops.Host, now time.Time) func(ctx context.Context) tea.Ms
 	ds, restic := p.deps.Datasets, p.deps.Restic
 	return func(ctx context.Context) tea.Msg {
 		res := readResult{now: now}
+		// Both at once: a slow restic repository (sftp, a cloud
+		// bucket) must not hold back the dataset read, which gates the
+		// snapshot listing.
+		var wg sync.WaitGroup
+		if restic != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res.repos, res.hasRepos = restic(ctx, h), true
+			}()
+		}
 		if ds != nil {
 			list, err := ds(ctx, h)
 			if err != nil {
@@ -38,9 +50,7 @@ func (p *Pane) Read(h *ops.Host, now time.Time) func(ctx context.Context) tea.Ms
 			}
 			res.datasets = list
 		}
-		if restic != nil {
-			res.repos, res.hasRepos = restic(ctx, h), true
-		}
+		wg.Wait()
 		return res
 	}
 }
@@ -72,6 +82,9 @@ func (p *Pane) applyRead(d panes.ReadDone) tea.Cmd {
 			p.usage[s.Name] = s.UsedBySnapshots
 		}
 		p.stateKey = stateKey(res.datasets)
+		if p.current != nil && !p.partial {
+			p.current.ensure(p.usage)
+		}
 	}
 	if p.listing != nil {
 		return p.resumeChain()

@@ -32,6 +32,7 @@ func resticDeps(d *Deps, cfg config.BackupConfig, store *restic.Store, clock fun
 	r := &resticSide{repos: cfg.Restic, rpo: cfg.ResticRPO, store: store, clock: clock, versions: map[string]restic.Version{}}
 	d.Restic = r.read
 	d.Actions.Check = r.check
+	d.ValidSubset = restic.ValidSubset
 	d.Actions.RestoreDrill = r.drill
 	d.Actions.Unlock = r.unlock
 	d.Files = r.files
@@ -69,7 +70,7 @@ func (r *resticSide) read(ctx context.Context, h *ops.Host) []Repo {
 	return out
 }
 
-func (r *resticSide) check(h *ops.Host, label string) (action.Action, error) {
+func (r *resticSide) check(h *ops.Host, label, subset string) (action.Action, error) {
 	c, err := r.repo(label)
 	if err != nil {
 		return action.Action{}, err
@@ -77,7 +78,7 @@ func (r *resticSide) check(h *ops.Host, label string) (action.Action, error) {
 	r.mu.Lock()
 	v := r.versions[label]
 	r.mu.Unlock()
-	return restic.CheckAction(h, c, v, "", r.store), nil
+	return restic.CheckAction(h, c, v, subset, r.store), nil
 }
 
 func (r *resticSide) drill(h *ops.Host, label, file string) (action.Action, error) {

@@ -73,3 +73,27 @@ func BenchmarkListBackup100k(b *testing.B) {
 		b.Fatalf("%d listings for %d iterations", f.Streams(), b.N)
 	}
 }
+
+// TestViewFitsEverySize draws every state at sizes down to nothing: the
+// frame is always exactly the size given and nothing panics.
+func TestViewFitsEverySize(t *testing.T) {
+	p, f, now := newPane(t, "stale", 160, 48)
+	pump(t, p, f.Holding, read(p, now))
+	states := [][]string{nil, {"enter"}, {"esc", "s"}, {"esc", "p"}, {"esc", "d"}}
+	for _, st := range states {
+		keys(t, p, st...)
+		for _, sz := range [][2]int{{0, 0}, {1, 1}, {20, 5}, {40, 10}, {80, 24}, {200, 60}} {
+			p.SetSize(sz[0], sz[1])
+			v := p.View()
+			if sz[1] == 0 {
+				if v != "" {
+					t.Errorf("%v at %v: drew %q", st, sz, v)
+				}
+				continue
+			}
+			if got := strings.Count(v, "\n") + 1; got != sz[1] {
+				t.Errorf("%v at %v: %d lines", st, sz, got)
+			}
+		}
+	}
+}

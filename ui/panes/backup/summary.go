@@ -55,6 +55,18 @@ func (s *summaries) add(batch []Snapshot) {
 	}
 }
 
+// ensure adds an empty row for each dataset of names that has none: a
+// dataset without snapshots is shown as such, since it is unprotected
+// by them, though nothing says it should have any.
+func (s *summaries) ensure(names map[string]uint64) {
+	for n := range names {
+		if _, ok := s.rows[n]; !ok {
+			s.rows[n] = &dsSummary{name: n}
+			s.names = nil
+		}
+	}
+}
+
 // sorted is the dataset names in order.
 func (s *summaries) sorted() []string {
 	if s.names == nil {
@@ -69,5 +81,5 @@ func (s *summaries) sorted() []string {
 
 // stale is whether a dataset's newest snapshot is older than rpo.
 func (r *dsSummary) stale(now time.Time, rpo time.Duration) bool {
-	return now.Sub(r.newest.Creation) > rpo
+	return r.count > 0 && now.Sub(r.newest.Creation) > rpo
 }

@@ -43,8 +43,13 @@ func (p *Pane) verdict() string {
 	case len(warn) > 0:
 		return label + s.Warn.Render(strings.Join(warn, " · "))
 	}
-	rows := p.rows()
-	msg := fmt.Sprintf("protected: %s within RPO", plural(len(rows.rows), "dataset"))
+	with := 0
+	for _, r := range p.rows().rows {
+		if r.count > 0 {
+			with++
+		}
+	}
+	msg := fmt.Sprintf("protected: %s within RPO", plural(with, "dataset"))
 	if len(p.repos) > 0 {
 		msg += fmt.Sprintf(", %s fresh", plural(len(p.repos), "restic repository"))
 	}

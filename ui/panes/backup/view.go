@@ -31,6 +31,8 @@ func (p *Pane) View() string {
 	switch {
 	case p.form != nil:
 		body = p.boxed(p.form.view(p))
+	case p.subset != nil:
+		body = p.boxed(p.subset.view(p))
 	case p.picker != nil:
 		body = p.boxed(p.picker.view(p, room-5))
 	case p.preview != nil:

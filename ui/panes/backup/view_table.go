@@ -31,7 +31,7 @@ func (p *Pane) tableLines(rows int) []string {
 		}
 		return append(out, s.Muted.Render("no snapshots"))
 	}
-	dw := p.nameWidth(names)
+	dw := p.layoutCols(names)
 	out = append(out, s.TableHeader.Render(layout.Line(p.rowText(dw, "DATASET", "SNAPS", "NEWEST", "OLDEST", "SPACE", "HOLDS", "AUTO/MAN", "NEWEST SNAPSHOT", "OLDEST SNAPSHOT"), p.width)))
 	visible := max(1, rows-2)
 	p.cursor = clamp(p.cursor, 0, len(names)-1)
@@ -43,26 +43,44 @@ func (p *Pane) tableLines(rows int) []string {
 	return out
 }
 
-func (p *Pane) nameWidth(names []string) int {
-	fixed := 2 + 6 + 8 + 8 + 8 + 6 + 9
-	if p.width >= wideFrom {
-		fixed += 2 * 26
+// cols are the table's flexible widths: the dataset column, and on wide
+// terminals the newest and oldest snapshot names.
+type cols struct{ ds, snap int }
+
+// fixedCols is the width of the fixed columns with their separators.
+const fixedCols = 2 + 6 + 8 + 8 + 8 + 6 + 9
+
+// layoutCols gives the dataset column what its longest name needs (at
+// least 12) and, on wide terminals, splits the rest between the two
+// snapshot names.
+func (p *Pane) layoutCols(names []string) cols {
+	longest := 12
+	for _, n := range names {
+		longest = max(longest, len([]rune(n)))
 	}
-	return max(12, p.width-fixed-2)
+	free := p.width - fixedCols - 1
+	if p.width < wideFrom {
+		return cols{ds: max(12, free)}
+	}
+	ds := min(longest, max(12, free-2*26))
+	return cols{ds: ds, snap: max(10, (free-ds-4)/2)}
 }
 
-func (p *Pane) rowText(dw int, ds, count, newest, oldest, held, holds, am, nn, on string) string {
-	line := fmt.Sprintf("  %-*s %5s %7s %7s %7s %5s %8s", dw, trunc(ds, dw), count, newest, oldest, held, holds, am)
-	if p.width >= wideFrom {
-		line += fmt.Sprintf("  %-25s %-25s", trunc(nn, 25), trunc(on, 25))
+func (p *Pane) rowText(c cols, ds, count, newest, oldest, held, holds, am, nn, on string) string {
+	line := fmt.Sprintf("  %-*s %5s %7s %7s %7s %5s %8s", c.ds, trunc(ds, c.ds), count, newest, oldest, held, holds, am)
+	if c.snap > 0 {
+		line += fmt.Sprintf("  %-*s %-*s", c.snap, trunc(nn, c.snap), c.snap, trunc(on, c.snap))
 	}
 	return line
 }
 
 // row is one dataset; the newest age carries "!" and the alarm colour
 // when it is past the dataset's RPO, so the warning survives NO_COLOR.
-func (p *Pane) row(name string, r *dsSummary, dw int, sel bool) string {
+func (p *Pane) row(name string, r *dsSummary, dw cols, sel bool) string {
 	s := p.env.Styles
+	if r.count == 0 {
+		return p.emptyRow(name, dw, sel)
+	}
 	newest := format.Age(p.now.Sub(r.newest.Creation))
 	// A listing still streaming has not reached the newest snapshots
 	// (it lists oldest first): its ages are marked provisional and
@@ -93,6 +111,20 @@ func (p *Pane) row(name string, r *dsSummary, dw int, sel bool) string {
 // provisional is true while the rows shown come from an unfinished or
 // failed listing.
 func (p *Pane) provisional() bool { return p.current == nil || p.partial }
+
+// emptyRow is a dataset without snapshots, muted.
+func (p *Pane) emptyRow(name string, dw cols, sel bool) string {
+	s := p.env.Styles
+	held := "-"
+	if u, ok := p.usage[name]; ok {
+		held = format.Bytes(u)
+	}
+	text := layout.Line(p.rowText(dw, name, "0", "-", "-", held, "-", "-", "no snapshots", ""), p.width)
+	if sel {
+		return s.Selected.Render(cursorMark(s.Colour) + text[min(len(text), 2):])
+	}
+	return s.Muted.Render(text)
+}
 
 // cursorMark is the textual cursor used when colour cannot show it.
 func cursorMark(colour bool) string {
@@ -127,7 +159,7 @@ func (p *Pane) detailLines(rows int) []string {
 	case len(d.snaps) == 0:
 		return append(out, s.Muted.Render("no snapshots"), s.Muted.Render("esc back"))
 	}
-	nw := max(20, p.width-40)
+	nw := max(20, p.width-52)
 	out = append(out, s.TableHeader.Render(layout.Line(fmt.Sprintf("  %-*s %-16s %6s %8s %8s %5s", nw, "SNAPSHOT", "CREATED", "AGE", "USED", "REFER", "HOLDS"), p.width)))
 	visible := max(1, rows-3)
 	start := clamp(d.offset-visible/2, 0, max(0, len(d.snaps)-visible))
