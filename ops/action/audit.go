@@ -8,6 +8,8 @@ import (
 	"os/user"
 	"path/filepath"
 	"sync"
+
+	"github.com/opsdeck/opsdeck/ops/statefile"
 )
 
 // AuditRecord is one line of the audit log: one action that changed (or
@@ -39,16 +41,11 @@ type AuditLog struct {
 
 // DefaultAuditPath is ${XDG_STATE_HOME:-~/.local/state}/opsdeck/audit.log.
 func DefaultAuditPath() (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		// The XDG spec says relative paths are invalid and to be ignored.
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("audit log: no XDG_STATE_HOME and no home directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state")
+	p, err := statefile.Dir("audit.log")
+	if err != nil {
+		return "", fmt.Errorf("audit log: %w", err)
 	}
-	return filepath.Join(dir, "opsdeck", "audit.log"), nil
+	return p, nil
 }
 
 // OpenAuditLog makes sure the log can be written before any action runs:
@@ -58,11 +55,7 @@ func OpenAuditLog(path string) (*AuditLog, error) {
 	if path == "" {
 		return nil, errors.New("audit log: empty path")
 	}
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("audit log: %w", err)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := statefile.MkdirPrivate(filepath.Dir(path)); err != nil {
 		return nil, fmt.Errorf("audit log: %w", err)
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
@@ -91,20 +84,7 @@ func (l *AuditLog) Append(rec AuditRecord) error {
 
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	// Opening per record keeps working after logrotate moves the file.
-	f, err := os.OpenFile(l.path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
-		return fmt.Errorf("audit log: %w", err)
-	}
-	if _, err := f.Write(line); err != nil {
-		f.Close()
-		return fmt.Errorf("audit log: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("audit log: %w", err)
-	}
-	if err := f.Close(); err != nil {
+	if err := statefile.AppendLine(l.path, line); err != nil {
 		return fmt.Errorf("audit log: %w", err)
 	}
 	return nil

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/opsdeck/opsdeck/ops/statefile"
 )
 
 // baselineFile is DIR/<host>.baseline.json.
@@ -43,23 +45,8 @@ func (h *History) MarkBaseline(host string, at time.Time) error {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	tmp, err := os.CreateTemp(h.dir, ".baseline-*")
-	if err != nil {
+	if err := statefile.WriteAtomic(p, append(data, '\n')); err != nil {
 		return fmt.Errorf("iperf3 baseline: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	_, werr := tmp.Write(append(data, '\n'))
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), p)
-	}
-	if werr != nil {
-		return fmt.Errorf("iperf3 baseline: %w", werr)
 	}
 	return nil
 }

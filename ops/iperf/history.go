@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/opsdeck/opsdeck/ops/statefile"
 )
 
 // History keeps each host's results as JSON lines in
@@ -22,27 +24,16 @@ type History struct {
 
 // DefaultHistoryDir is ${XDG_STATE_HOME:-~/.local/state}/opsdeck/iperf3.
 func DefaultHistoryDir() (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		// The XDG spec says relative paths are invalid and to be ignored.
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("iperf3 history: no XDG_STATE_HOME and no home directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := statefile.Dir("iperf3")
+	if err != nil {
+		return "", fmt.Errorf("iperf3 history: %w", err)
 	}
-	return filepath.Join(dir, "opsdeck", "iperf3"), nil
+	return dir, nil
 }
 
 // OpenHistory creates dir (0700, tightened if it exists looser).
 func OpenHistory(dir string) (*History, error) {
-	if dir == "" {
-		return nil, errors.New("iperf3 history: empty directory")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("iperf3 history: %w", err)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
+	if err := statefile.MkdirPrivate(dir); err != nil {
 		return nil, fmt.Errorf("iperf3 history: %w", err)
 	}
 	return &History{dir: dir}, nil
@@ -94,19 +85,8 @@ func (h *History) Append(r Result) error {
 	line = append(line, '\n')
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
+	if err := statefile.AppendLine(p, line); err != nil {
 		return fmt.Errorf("iperf3 history: %w", err)
-	}
-	_, werr := f.Write(line)
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr != nil {
-		return fmt.Errorf("iperf3 history: %w", werr)
 	}
 	return nil
 }

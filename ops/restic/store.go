@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/opsdeck/opsdeck/ops/statefile"
 )
 
 // CheckRecord is one check opsdeck ran.
@@ -52,23 +54,16 @@ type Store struct {
 
 // DefaultStateDir is ${XDG_STATE_HOME:-~/.local/state}/opsdeck/restic.
 func DefaultStateDir() (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if !filepath.IsAbs(dir) {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("restic state: no XDG_STATE_HOME and no home directory: %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := statefile.Dir("restic")
+	if err != nil {
+		return "", fmt.Errorf("restic state: %w", err)
 	}
-	return filepath.Join(dir, "opsdeck", "restic"), nil
+	return dir, nil
 }
 
 // OpenStore creates dir (0700) and returns a Store on it.
 func OpenStore(dir string) (*Store, error) {
-	if dir == "" {
-		return nil, errors.New("restic state: empty directory")
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := statefile.MkdirPrivate(dir); err != nil {
 		return nil, fmt.Errorf("restic state: %w", err)
 	}
 	return &Store{dir: dir}, nil
@@ -142,24 +137,8 @@ func (s *Store) update(host string, repo RepoConfig, f func(*State)) error {
 	if err != nil {
 		return fmt.Errorf("restic state: %w", err)
 	}
-	p := s.path(host, repo)
-	tmp, err := os.CreateTemp(s.dir, ".tmp-*")
-	if err != nil {
+	if err := statefile.WriteAtomic(s.path(host, repo), append(data, '\n')); err != nil {
 		return fmt.Errorf("restic state: %w", err)
-	}
-	_, werr := tmp.Write(append(data, '\n'))
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), p)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("restic state: %w", werr)
 	}
 	return nil
 }
