@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/opsdeck/opsdeck/ops"
+	"github.com/opsdeck/opsdeck/ops/action"
+	"github.com/opsdeck/opsdeck/remote"
 )
 
 // The end-to-end suite runs the built bin/opsdeck against the lab VM
@@ -195,4 +197,32 @@ func waitFor(t *testing.T, what string, timeout time.Duration, cond func() (bool
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
+}
+
+// labHost dials the lab's root alias with the remote package, as the
+// console does, and probes it; the connection is closed when t ends.
+func labHost(t *testing.T) *ops.Host {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	r, err := remote.DialSSH(ctx, remote.SSHOptions{Alias: labAlias, ConfigFile: labSSHConfig(), NoAgent: true})
+	if err != nil {
+		t.Fatalf("connect to %s: %v", labAlias, err)
+	}
+	t.Cleanup(func() { r.Close() })
+	h := &ops.Host{Name: labAlias, Runner: r, Privileged: r}
+	if h.Platform, err = ops.Probe(ctx, h); err != nil {
+		t.Fatalf("probe %s: %v", labAlias, err)
+	}
+	return h
+}
+
+// labExecutor runs actions on the lab with an audit log in t's temp dir.
+func labExecutor(t *testing.T) *action.Executor {
+	t.Helper()
+	log, err := action.OpenAuditLog(filepath.Join(t.TempDir(), "audit.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &action.Executor{Audit: log, User: "e2e", Host: labAlias}
 }
