@@ -67,7 +67,7 @@ func New(opts Options) *Model {
 		ScrubWarnAge: opts.ScrubWarnAge, Host: m.host,
 		CapacityWarn: opts.CapacityWarn, CapacityCrit: opts.CapacityCrit,
 	}
-	m.panes = registry(m.env, opts.Network, opts.Backup)
+	m.panes = registry(m.env, opts.Network, opts.Backup, opts.Monitor)
 	m.tasks = task.New(opts.Executor, opts.ReadOnly, opts.Clock)
 	m.data.Now = m.now
 	return m

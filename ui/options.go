@@ -12,6 +12,7 @@ import (
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/themes"
 	"github.com/opsdeck/opsdeck/ui/panes/backup"
+	"github.com/opsdeck/opsdeck/ui/panes/monitor"
 	"github.com/opsdeck/opsdeck/ui/panes/network"
 )
 
@@ -97,6 +98,8 @@ type Options struct {
 	// Backup is what the Backup pane reads and acts with: the snapshot
 	// listing, the restic reads and the backup actions.
 	Backup backup.Deps
+	// Monitor is what the Monitoring pane reads and acts with.
+	Monitor monitor.Deps
 }
 
 func (o *Options) defaults() {

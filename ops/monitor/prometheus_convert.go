@@ -44,7 +44,9 @@ func convertTargets(tr v1.TargetsResult, now time.Time) ([]Target, map[string]in
 		// Prometheus reports "0001-01-01T00:00:00Z" for a target never
 		// scraped; an age from that would be nonsense.
 		if !at.LastScrape.IsZero() && at.LastScrape.Year() > 1 {
-			t.LastScrapeAge = now.Sub(at.LastScrape)
+			// A scrape that lands while the read is under way is newer
+			// than now: it is zero seconds old, not negative.
+			t.LastScrapeAge = max(0, now.Sub(at.LastScrape))
 		} else {
 			t.LastScrape = time.Time{}
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/opsdeck/opsdeck/themes"
 	"github.com/opsdeck/opsdeck/ui"
 	"github.com/opsdeck/opsdeck/ui/panes/backup"
+	"github.com/opsdeck/opsdeck/ui/panes/monitor"
 	"github.com/opsdeck/opsdeck/ui/panes/network"
 	"github.com/opsdeck/opsdeck/ui/picker"
 )
@@ -90,6 +91,7 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		CapacityCrit: hc.CapacityCritPercent,
 		Network:      network.HostDeps(h.Name, hc.Network, openIperfHistory(), nil),
 		Backup:       backup.HostDeps(hc.Backup, openResticStore()),
+		Monitor:      monitor.HostDeps(hc.Services),
 	})
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(consoleFPS)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
