@@ -55,6 +55,9 @@ type HostConfig struct {
 	// Services maps a service name (see the example file) to the URL it
 	// answers on, as seen from the host.
 	Services map[string]string
+	// ServicesAuth maps a service name to its credentials; services
+	// without an entry are reached without any (nil when none has one).
+	ServicesAuth map[string]ServiceAuth
 	// Network is the Network pane's [network] block.
 	Network NetworkConfig
 	// Backup is the Backup pane's [backup] block.
@@ -160,6 +163,7 @@ func resolve(base HostConfig, l layer) HostConfig {
 	}
 	h.Network = resolveNetwork(base.Network, l.Network)
 	h.Backup = resolveBackup(base.Backup, l.Backup)
+	h.ServicesAuth = resolveServicesAuth(base.ServicesAuth, l.ServicesAuth)
 	return h
 }
 

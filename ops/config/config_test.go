@@ -135,9 +135,9 @@ func TestExampleFileLoadsCleanly(t *testing.T) {
 	// Every key the schema knows appears in the example, documented.
 	data, _ := os.ReadFile(path)
 	keys := append(append(append(slices.Clone(layerKeys), "theme"), knownServices...), "link_mbps", "rtt_ms", "iperf3_port", "name", "address")
-	keys = append(append(keys, backupKeys...), resticKeys...)
+	keys = append(append(append(keys, backupKeys...), resticKeys...), authKeys...)
 	for _, k := range keys {
-		if !strings.Contains(string(data), "\n"+k+" = ") && k != "services" && k != "network" && k != "peers" && k != "backup" && k != "restic" {
+		if !strings.Contains(string(data), "\n"+k+" = ") && k != "services" && k != "network" && k != "peers" && k != "backup" && k != "restic" && k != "services_auth" {
 			t.Errorf("example does not show %s", k)
 		}
 	}

@@ -24,11 +24,12 @@ type layer struct {
 	Services            map[string]Setting[string] `toml:"services"`
 	Network             networkLayer               `toml:"network"`
 	Backup              backupLayer                `toml:"backup"`
+	ServicesAuth        map[string]authLayer       `toml:"services_auth"`
 }
 
 // layerKeys are layer's TOML names; hostOnly/defaultsOnly adjust them.
 var layerKeys = []string{"refresh", "read_only", "sudo", "output", "scrub_warn_days",
-	"capacity_warn_percent", "capacity_crit_percent", "services", "network", "backup"}
+	"capacity_warn_percent", "capacity_crit_percent", "services", "network", "backup", "services_auth"}
 
 type defaultsLayer struct {
 	layer
@@ -146,6 +147,8 @@ func schemaKind(k toml.Key) (string, bool) {
 		return networkKind(section[1:])
 	case len(section) >= 1 && section[0] == "backup":
 		return backupKind(section[1:])
+	case len(section) >= 1 && section[0] == "services_auth":
+		return servicesAuthKind(section[1:])
 	case len(section) == 1 && section[0] == "services":
 		return "table", true
 	case len(section) == 1:
@@ -162,7 +165,7 @@ func hint(k toml.Key) string {
 	switch {
 	case len(k) >= 3 && k[0] == "hosts" && last == "theme":
 		return " (theme is global: set it under [defaults])"
-	case len(k) >= 3 && k[len(k)-2] == "services":
+	case len(k) >= 3 && (k[len(k)-2] == "services" || k[len(k)-2] == "services_auth"):
 		return fmt.Sprintf(" (known services: %s)", strings.Join(knownServices, ", "))
 	case (k[0] == "hosts" && len(k) == 3) || (k[0] == "defaults" && len(k) == 2):
 		for _, known := range append(slices.Clone(layerKeys), "theme") {
@@ -201,6 +204,7 @@ func (v *validator) layer(sec toml.Key, l layer) {
 	}
 	v.network(at("network"), l.Network)
 	v.backup(at("backup"), l.Backup)
+	v.servicesAuth(at("services_auth"), l.ServicesAuth)
 }
 
 // merged checks rules between keys, on the settings a section ends up

@@ -59,7 +59,7 @@ func ReadAlertmanager(ctx context.Context, h *ops.Host, baseURL string, now time
 	if baseURL == "" {
 		baseURL = DefaultAlertmanagerURL
 	}
-	c := HTTPClient(h.Runner, DefaultTimeout)
+	c := clientFor(ctx, h.Runner)
 	defer c.CloseIdleConnections()
 	st := AlertmanagerStatus{Service: ServiceStatus{Name: "Alertmanager", URL: baseURL}}
 	body, reason := amGet(ctx, c, baseURL, "/api/v2/status")

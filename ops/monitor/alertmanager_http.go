@@ -48,7 +48,7 @@ func amGet(ctx context.Context, c *http.Client, baseURL, path string) ([]byte, s
 // returns the body of a 2xx answer; anything else is an error naming the
 // request, the status and what Alertmanager said.
 func amSend(ctx context.Context, env action.StepEnv, method, url string, payload []byte) ([]byte, error) {
-	c := HTTPClient(env.Runner, DefaultTimeout)
+	c := clientFor(ctx, env.Runner)
 	defer c.CloseIdleConnections()
 	req, err := http.NewRequestWithContext(ctx, method, url, bytes.NewReader(payload))
 	if err != nil {

@@ -165,13 +165,14 @@ func ReadNodeExporter(ctx context.Context, h *ops.Host, url string) NodeExporter
 	if url == "" {
 		url = DefaultNodeExporterURL
 	}
+	url = MetricsURL(url)
 	st := NodeExporterStatus{Service: ServiceStatus{Name: "node_exporter", URL: url}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		st.Service.Reason = "bad URL: " + err.Error()
 		return st
 	}
-	hc := HTTPClient(h.Runner, DefaultTimeout)
+	hc := clientFor(ctx, h.Runner)
 	defer hc.CloseIdleConnections()
 	resp, err := hc.Do(req)
 	if err != nil {
@@ -191,4 +192,15 @@ func ReadNodeExporter(ctx context.Context, h *ops.Host, url string) NodeExporter
 	}
 	st.ZFS = z
 	return st
+}
+
+// MetricsURL is the metrics page of a node_exporter configured as u: u
+// itself when its path already ends in /metrics, else u's path (a
+// reverse proxy's prefix, or none) joined with /metrics — the example
+// config writes the bare "http://127.0.0.1:9100".
+func MetricsURL(u string) string {
+	if strings.HasSuffix(strings.TrimRight(u, "/"), "/metrics") {
+		return u
+	}
+	return strings.TrimRight(u, "/") + "/metrics"
 }

@@ -86,7 +86,7 @@ func ReadPrometheus(ctx context.Context, h *ops.Host, baseURL string, now time.T
 	if baseURL == "" {
 		baseURL = DefaultPrometheusURL
 	}
-	hc := HTTPClient(h.Runner, DefaultTimeout)
+	hc := clientFor(ctx, h.Runner)
 	// Each read makes its own client: idle connections would otherwise hold
 	// SSH channels open until the transport's idle timeout.
 	defer hc.CloseIdleConnections()

@@ -45,7 +45,7 @@ func ReadSparklines(ctx context.Context, h *ops.Host, baseURL string, now time.T
 	if baseURL == "" {
 		baseURL = DefaultPrometheusURL
 	}
-	hc := HTTPClient(h.Runner, DefaultTimeout)
+	hc := clientFor(ctx, h.Runner)
 	defer hc.CloseIdleConnections()
 	client, err := api.NewClient(api.Config{Address: baseURL, Client: hc})
 	if err != nil {

@@ -170,7 +170,7 @@ func (s *silenceRun) verify(ctx context.Context) (string, error) {
 	s.mu.Lock()
 	id := s.id
 	s.mu.Unlock()
-	c := HTTPClient(s.host.Runner, DefaultTimeout)
+	c := clientFor(ctx, s.host.Runner)
 	defer c.CloseIdleConnections()
 	alerts, err := amRead(ctx, c, s.baseURL, "/api/v2/alerts", DecodeAlerts)
 	if err != nil {

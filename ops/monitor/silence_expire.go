@@ -40,7 +40,7 @@ func ExpireSilenceAction(h *ops.Host, baseURL, silenceID string) action.Action {
 			return nil
 		},
 		Verify: func(ctx context.Context) (string, error) {
-			c := HTTPClient(h.Runner, DefaultTimeout)
+			c := clientFor(ctx, h.Runner)
 			defer c.CloseIdleConnections()
 			sil, err := amRead(ctx, c, baseURL, "/api/v2/silence/"+silenceID, DecodeSilence)
 			if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/opsdeck/opsdeck/ops/action"
 	"github.com/opsdeck/opsdeck/ops/config"
 	"github.com/opsdeck/opsdeck/ops/iperf"
+	opsmonitor "github.com/opsdeck/opsdeck/ops/monitor"
 	"github.com/opsdeck/opsdeck/ops/restic"
 	"github.com/opsdeck/opsdeck/remote"
 	"github.com/opsdeck/opsdeck/themes"
@@ -91,7 +92,7 @@ func runConsole(ctx context.Context, o Options, cfg *config.Config, styles theme
 		CapacityCrit: hc.CapacityCritPercent,
 		Network:      network.HostDeps(h.Name, hc.Network, openIperfHistory(), nil),
 		Backup:       backup.HostDeps(hc.Backup, openResticStore()),
-		Monitor:      monitor.HostDeps(hc.Services),
+		Monitor:      monitor.HostDepsWithAuth(hc.Services, opsmonitor.CredentialsFor(hc.ServicesAuth)),
 	})
 	final, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx), tea.WithFPS(consoleFPS)).Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
