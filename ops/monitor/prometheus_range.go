@@ -20,6 +20,10 @@ const (
 	QueryARCHitRatio = `sum(rate(node_zfs_arc_hits[5m])) / (sum(rate(node_zfs_arc_hits[5m])) + sum(rate(node_zfs_arc_misses[5m])))`
 	QueryNetReceive  = `sum(rate(node_network_receive_bytes_total{device!="lo"}[5m]))`
 	QueryNetTransmit = `sum(rate(node_network_transmit_bytes_total{device!="lo"}[5m]))`
+	// QueryPoolCapacity is percent used per pool. node_exporter (1.5, as
+	// Debian 12 ships it) exports no pool sizes; zfs_exporter does, under
+	// these names, so the sparkline appears only where such a metric exists.
+	QueryPoolCapacity = `100 * max by (pool) (zfs_pool_allocated_bytes) / max by (pool) (zfs_pool_size_bytes)`
 )
 
 // SparkWindow and SparkStep are the sparklines' span and resolution: the
@@ -36,6 +40,8 @@ type Sparklines struct {
 	ARCHitRatio []float64
 	// NetRx and NetTx are bytes per second over all non-loopback links.
 	NetRx, NetTx []float64
+	// PoolCapacity is percent used per pool name; nil without a metric.
+	PoolCapacity map[string][]float64
 	Errors       []string
 }
 
@@ -74,7 +80,28 @@ func readSparklinesAPI(ctx context.Context, a v1.API, now time.Time) Sparklines 
 		}
 		*q.dst = vals
 	}
+	caps, err := QueryRangeByLabel(ctx, a, QueryPoolCapacity, r, "pool")
+	if err != nil {
+		s.Errors = append(s.Errors, "pool capacity: "+ClassifyError(err))
+	} else if len(caps) > 0 {
+		s.PoolCapacity = caps
+	}
 	return s
+}
+
+// QueryRangeByLabel runs query over r and returns one series per value of
+// label (e.g. per pool), each as QueryRangeValues fills it; nil when the
+// query matched nothing.
+func QueryRangeByLabel(ctx context.Context, a v1.API, query string, r v1.Range, label string) (map[string][]float64, error) {
+	m, err := queryMatrix(ctx, a, query, r)
+	if err != nil || len(m) == 0 {
+		return nil, err
+	}
+	out := make(map[string][]float64, len(m))
+	for _, series := range m {
+		out[string(series.Metric[model.LabelName(label)])] = fillPoints(series.Values, r)
+	}
+	return out, nil
 }
 
 // QueryRangeValues runs query over r and returns the values of its one
@@ -82,6 +109,18 @@ func readSparklinesAPI(ctx context.Context, a v1.API, now time.Time) Sparklines 
 // Prometheus left out (no samples in the window) are NaN, so a gap shows
 // as one rather than as the line shifting left.
 func QueryRangeValues(ctx context.Context, a v1.API, query string, r v1.Range) ([]float64, error) {
+	m, err := queryMatrix(ctx, a, query, r)
+	if err != nil || len(m) == 0 {
+		return nil, err
+	}
+	if len(m) > 1 {
+		return nil, fmt.Errorf("query_range: %d series, want one (the query must aggregate)", len(m))
+	}
+	return fillPoints(m[0].Values, r), nil
+}
+
+// queryMatrix runs a range query and insists on a matrix answer.
+func queryMatrix(ctx context.Context, a v1.API, query string, r v1.Range) (model.Matrix, error) {
 	if r.Step <= 0 || !r.End.After(r.Start) {
 		return nil, fmt.Errorf("query_range: empty range %v..%v step %v", r.Start, r.End, r.Step)
 	}
@@ -93,23 +132,22 @@ func QueryRangeValues(ctx context.Context, a v1.API, query string, r v1.Range) (
 	if !ok {
 		return nil, fmt.Errorf("query_range: got a %s, want a matrix", res.Type())
 	}
-	if len(m) == 0 {
-		return nil, nil
-	}
-	if len(m) > 1 {
-		return nil, fmt.Errorf("query_range: %d series, want one (the query must aggregate)", len(m))
-	}
+	return m, nil
+}
+
+// fillPoints places samples on r's grid, NaN where Prometheus left one out.
+func fillPoints(values []model.SamplePair, r v1.Range) []float64 {
 	n := int(r.End.Sub(r.Start)/r.Step) + 1
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = math.NaN()
 	}
 	start := model.TimeFromUnixNano(r.Start.UnixNano())
-	for _, p := range m[0].Values {
+	for _, p := range values {
 		i := int(p.Timestamp.Sub(start) / r.Step)
 		if i >= 0 && i < n {
 			out[i] = float64(p.Value)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -38,6 +38,9 @@ func rangeServer(t *testing.T) v1.API {
 		case QueryARCHitRatio:
 			fmt.Fprintf(w, `{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[%d,"0.9"],[%d,"0.95"],[%d,"0.5"]]}]}}`,
 				start, start+60, start+180)
+		case QueryPoolCapacity:
+			fmt.Fprintf(w, `{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"pool":"tank"},"values":[[%d,"61.5"],[%d,"61.6"]]},{"metric":{"pool":"backup"},"values":[[%d,"12"]]}]}}`,
+				start, start+60, start+60)
 		case QueryNetReceive:
 			body := `{"status":"success","data":{"resultType":"matrix","result":[]}}`
 			w.Write([]byte(body))
@@ -67,6 +70,10 @@ func TestReadSparklines(t *testing.T) {
 	}
 	if s.NetTx != nil || len(s.Errors) != 1 || !strings.HasPrefix(s.Errors[0], "network transmit: ") {
 		t.Fatalf("transmit %v errors %q", s.NetTx, s.Errors)
+	}
+	tank, backup := s.PoolCapacity["tank"], s.PoolCapacity["backup"]
+	if len(s.PoolCapacity) != 2 || len(tank) != 61 || tank[1] != 61.6 || !math.IsNaN(backup[0]) || backup[1] != 12 {
+		t.Fatalf("pool capacity %v", s.PoolCapacity)
 	}
 }
 

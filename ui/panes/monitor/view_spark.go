@@ -2,7 +2,9 @@ package monitor
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/opsdeck/opsdeck/ops/monitor"
 	"github.com/opsdeck/opsdeck/ui/components/sparkline"
@@ -29,6 +31,12 @@ func (p *Pane) sparkLines(sp monitor.Sparklines) []string {
 	rate := func(v float64) string { return format.Rate(uint64(max(0, v))) }
 	row("net receive", sp.NetRx, rate)
 	row("net transmit", sp.NetTx, rate)
+	// Only exporters that know pool sizes have a capacity metric; without
+	// one there is no row rather than a "no data" per pool.
+	pools := slices.Sorted(maps.Keys(sp.PoolCapacity))
+	for _, pool := range pools {
+		row("cap "+pool, sp.PoolCapacity[pool], func(v float64) string { return format.Percent(v) })
+	}
 	return append(out, p.problemLines(sp.Errors)...)
 }
 
