@@ -9,8 +9,8 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ops/monitor"
-	"github.com/opsdeck/opsdeck/ui/panes"
 	"github.com/opsdeck/opsdeck/themes"
+	"github.com/opsdeck/opsdeck/ui/panes"
 )
 
 // TestPoolCapacitySparklineOnlyWithAMetric: node_exporter alone has no
