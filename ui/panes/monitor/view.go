@@ -8,6 +8,7 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops/monitor"
 	"github.com/opsdeck/opsdeck/ui/layout"
+	"github.com/opsdeck/opsdeck/ui/panes"
 )
 
 // View implements panes.Pane: the verdict stays on the first line, the
@@ -19,20 +20,7 @@ func (p *Pane) View() string {
 	}
 	s := p.env.Styles
 	w := p.width
-	var top []string
-	switch {
-	case p.status == nil && p.readErr == "":
-		top = append(top, s.Muted.Render("Reading monitoring…"))
-	case p.status != nil:
-		top = append(top, p.verdictLine())
-	}
-	if p.readErr != "" {
-		msg := "! " + p.readErr
-		if p.status != nil {
-			msg += " — showing the previous read"
-		}
-		top = append(top, s.Warn.Render(layout.Line(msg, w)))
-	}
+	top := panes.ReadHeader(s, w, "monitoring", p.status != nil, p.verdictLine, p.readErr)
 	if p.form != nil {
 		box := s.Box.Render(strings.Join(p.form.view(p), "\n"))
 		top = append(top, strings.Split(box, "\n")...)

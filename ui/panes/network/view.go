@@ -5,6 +5,7 @@ import (
 
 	"github.com/opsdeck/opsdeck/ops"
 	"github.com/opsdeck/opsdeck/ui/layout"
+	"github.com/opsdeck/opsdeck/ui/panes"
 )
 
 // compactBelow is the pane height under which findings are summarised
@@ -19,20 +20,7 @@ func (p *Pane) View() string {
 	}
 	s := p.env.Styles
 	w := p.width
-	var top []string
-	switch {
-	case p.status == nil && p.readErr == "":
-		top = append(top, s.Muted.Render("Reading network…"))
-	case p.status != nil:
-		top = append(top, p.verdict())
-	}
-	if p.readErr != "" {
-		msg := "! " + p.readErr
-		if p.status != nil {
-			msg += " — showing the previous read"
-		}
-		top = append(top, s.Warn.Render(layout.Line(msg, w)))
-	}
+	top := panes.ReadHeader(s, w, "network", p.status != nil, p.verdict, p.readErr)
 	if p.form != nil {
 		box := s.Box.Render(strings.Join(p.form.view(p), "\n"))
 		top = append(top, strings.Split(box, "\n")...)
